@@ -1,0 +1,22 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class ThaiAuthenticationForm(AuthenticationForm):
+    """The login form with Thai labels and a message that does not say which part was wrong."""
+
+    username = forms.CharField(
+        label=_("ชื่อผู้ใช้"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=_("รหัสผ่าน"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    error_messages = {
+        "invalid_login": _("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง กรุณาตรวจสอบแล้วลองอีกครั้ง (ตัวพิมพ์เล็ก-ใหญ่มีผล)"),
+        "inactive": _("บัญชีนี้ถูกระงับการใช้งาน กรุณาติดต่อกลุ่มพัฒนาระบบบริหาร"),
+    }

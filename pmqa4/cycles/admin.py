@@ -1,0 +1,63 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from pmqa4.core.admin_site import CentralModelAdmin, CentralTabularInline
+
+from .models import Cycle, Round, Step, StepExtension
+
+
+class StepInline(CentralTabularInline):
+    model = Step
+    fields = ["number", "opens_on", "due_on", "description"]
+
+
+class RoundInline(CentralTabularInline):
+    model = Round
+    fields = ["number", "assessed_on"]
+
+
+@admin.register(Cycle)
+class CycleAdmin(CentralModelAdmin):
+    list_display = ["fiscal_year", "starts_on", "ends_on", "plan_first_year"]
+    inlines = [StepInline, RoundInline]
+    fieldsets = [
+        (None, {"fields": ["fiscal_year", "starts_on", "ends_on", "plan_first_year"]}),
+        (
+            _("เกณฑ์การหักคะแนน"),
+            {
+                "fields": [
+                    "step_points",
+                    "late_or_incomplete",
+                    "not_unit_wide",
+                    "not_as_prescribed",
+                    "missing_dimension",
+                    "kpi_below",
+                    "kpi_threshold",
+                    "attendance_threshold",
+                ]
+            },
+        ),
+        (_("การแจ้งเตือน"), {"fields": ["reminder_days"]}),
+    ]
+
+
+@admin.register(Step)
+class StepAdmin(CentralModelAdmin):
+    list_display = ["cycle", "number", "opens_on", "due_on"]
+    list_select_related = ["cycle"]
+    list_filter = ["cycle", "number"]
+
+
+@admin.register(StepExtension)
+class StepExtensionAdmin(CentralModelAdmin):
+    list_display = ["unit", "step", "due_on", "granted_by", "created_at"]
+    list_select_related = ["unit", "step__cycle", "granted_by"]
+    list_filter = ["step__cycle", "step__number"]
+    search_fields = ["unit__code", "unit__name_th", "reason"]
+    autocomplete_fields = ["unit"]
+    readonly_fields = ["granted_by"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.granted_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrgConfig(AppConfig):
+    name = "pmqa4.org"
+    verbose_name = "หน่วยงานและผู้ใช้"

@@ -1,0 +1,29 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from pmqa4.cycles.selectors import selected_cycle
+from pmqa4.submissions.selectors import step_cells
+from pmqa4.teams.selectors import attendance_rates
+
+from .models import Role
+from .permissions import actor_of, get_unit_for_actor
+
+UNIT_READERS = {Role.COORDINATOR, Role.EXECUTIVE, Role.CENTRAL_ADMIN, Role.EVALUATOR}
+
+
+@login_required
+def unit_home(request, code):
+    """The unit's year at a glance: each step's due date, days left and status."""
+    actor = actor_of(request)
+    unit = get_unit_for_actor(actor, code, roles=UNIT_READERS)
+    today = timezone.localdate()
+    cycle = selected_cycle(request.GET.get("year"), today)
+    context = {"unit": unit, "cycle": cycle, "today": today}
+    if cycle is not None:
+        context["cells"] = step_cells(cycle, [unit], now=timezone.now())[unit.pk]
+        context["attendance"] = attendance_rates(cycle, on=today, unit_ids=[unit.pk])[unit.pk]
+    context["roles"] = sorted(
+        Role(role).label for role, unit_id in actor.grants if unit_id == unit.pk
+    )
+    return render(request, "org/unit_home.html", context)

@@ -1,0 +1,402 @@
+"""Step 3's forms: Form 1 (3-year plan), Form 2 (action plan), Form 3 (KPI sheets), and actuals.
+
+Form 1 and Form 2 items are numbered within their dimension (1.1, 1.2 … 2.1 …) as on the
+official forms. A KPI is named by Form 1 items and/or Form 2 activities; its Form 3 sheet is a
+separate record so that "named but no sheet" (an incomplete step 3) is visible.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from pmqa4.core.audit import track
+from pmqa4.core.models import TimeStampedModel, VersionedModel
+
+
+def validate_fiscal_months(value):
+    """Months are stored as fiscal-month numbers: 1 = ต.ค. … 12 = ก.ย., each at most once."""
+    if not isinstance(value, list) or any(
+        isinstance(m, bool) or not isinstance(m, int) or not 1 <= m <= 12 for m in value
+    ):
+        raise ValidationError(_("เดือนต้องเป็นเลข ๑–๑๒ (ต.ค. = ๑ … ก.ย. = ๑๒)"))
+    if len(set(value)) != len(value):
+        raise ValidationError(_("เลือกเดือนซ้ำกัน"))
+
+
+class ThreeYearPlan(VersionedModel):
+    """แบบฟอร์มหมายเลข ๑: the unit's 3-year plan, which may carry over from last year's."""
+
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        related_name="three_year_plans",
+        verbose_name=_("หน่วยงาน"),
+    )
+    cycle = models.ForeignKey(
+        "cycles.Cycle",
+        on_delete=models.PROTECT,
+        related_name="three_year_plans",
+        verbose_name=_("รอบปี"),
+    )
+    first_year = models.PositiveSmallIntegerField(_("ปีแรกของแผน (พ.ศ.)"))
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        verbose_name=_("ต่อยอดจากแผนปีก่อน"),
+    )
+
+    class Meta:
+        verbose_name = _("แผนพัฒนาระยะ ๓ ปี (แบบฟอร์ม ๑)")
+        verbose_name_plural = _("แผนพัฒนาระยะ ๓ ปี (แบบฟอร์ม ๑)")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "cycle"], name="three_year_plan_unique")
+        ]
+
+    def __str__(self):
+        return f"แผนระยะ ๓ ปี {self.unit} ({self.first_year}–{self.first_year + 2})"
+
+    @property
+    def years(self) -> tuple[int, int, int]:
+        return (self.first_year, self.first_year + 1, self.first_year + 2)
+
+
+class Kpi(TimeStampedModel):
+    """A KPI (ตัวชี้วัด) of a unit's plans in one cycle."""
+
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, related_name="kpis", verbose_name=_("หน่วยงาน")
+    )
+    cycle = models.ForeignKey(
+        "cycles.Cycle", on_delete=models.PROTECT, related_name="kpis", verbose_name=_("รอบปี")
+    )
+    code = models.CharField(_("รหัสตัวชี้วัด"), max_length=20)
+    name = models.CharField(_("ชื่อตัวชี้วัด"), max_length=500)
+
+    class Meta:
+        verbose_name = _("ตัวชี้วัด")
+        verbose_name_plural = _("ตัวชี้วัด")
+        ordering = ["unit", "cycle", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "cycle", "code"], name="kpi_unique_code")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class PlanItem(TimeStampedModel):
+    """A row of Form 1: a plan/project/activity and the fiscal years in which it runs."""
+
+    plan = models.ForeignKey(
+        ThreeYearPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("แผน")
+    )
+    dimension = models.ForeignKey(
+        "framework.Dimension", on_delete=models.PROTECT, related_name="+", verbose_name=_("มิติ")
+    )
+    number = models.PositiveSmallIntegerField(_("ลำดับในมิติ"))
+    name = models.CharField(_("ชื่อแผนงาน/โครงการ/กิจกรรม"), max_length=500)
+    in_year1 = models.BooleanField(_("ดำเนินการปีที่ ๑"), default=False)
+    in_year2 = models.BooleanField(_("ดำเนินการปีที่ ๒"), default=False)
+    in_year3 = models.BooleanField(_("ดำเนินการปีที่ ๓"), default=False)
+    kpis = models.ManyToManyField(
+        Kpi, blank=True, related_name="plan_items", verbose_name=_("ตัวชี้วัด")
+    )
+    characteristics = models.ManyToManyField(
+        "framework.Characteristic", blank=True, related_name="+", verbose_name=_("คุณลักษณะ")
+    )
+
+    class Meta:
+        verbose_name = _("รายการในแผนระยะ ๓ ปี")
+        verbose_name_plural = _("รายการในแผนระยะ ๓ ปี")
+        ordering = ["plan", "dimension__number", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "dimension", "number"], name="plan_item_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label} {self.name}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.dimension.number}.{self.number}"
+
+    def runs_in(self, fiscal_year: int) -> bool:
+        offset = fiscal_year - self.plan.first_year
+        return (self.in_year1, self.in_year2, self.in_year3)[offset] if 0 <= offset < 3 else False
+
+
+class ActionPlan(VersionedModel):
+    """แบบฟอร์มหมายเลข ๒: this fiscal year's action plan."""
+
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, related_name="action_plans", verbose_name=_("หน่วยงาน")
+    )
+    cycle = models.ForeignKey(
+        "cycles.Cycle",
+        on_delete=models.PROTECT,
+        related_name="action_plans",
+        verbose_name=_("รอบปี"),
+    )
+
+    class Meta:
+        verbose_name = _("แผนปฏิบัติการประจำปี (แบบฟอร์ม ๒)")
+        verbose_name_plural = _("แผนปฏิบัติการประจำปี (แบบฟอร์ม ๒)")
+        constraints = [models.UniqueConstraint(fields=["unit", "cycle"], name="action_plan_unique")]
+
+    def __str__(self):
+        return f"แผนปฏิบัติการ {self.unit} ({self.cycle})"
+
+
+class Activity(TimeStampedModel):
+    """A top-level plan/project/activity of Form 2; each gets one Form 4 report at year end."""
+
+    action_plan = models.ForeignKey(
+        ActionPlan,
+        on_delete=models.CASCADE,
+        related_name="activities",
+        verbose_name=_("แผนปฏิบัติการ"),
+    )
+    dimension = models.ForeignKey(
+        "framework.Dimension", on_delete=models.PROTECT, related_name="+", verbose_name=_("มิติ")
+    )
+    number = models.PositiveSmallIntegerField(_("ลำดับในมิติ"))
+    name = models.CharField(_("ชื่อแผนงาน/โครงการ/กิจกรรม"), max_length=500)
+    months = models.JSONField(
+        _("เดือนที่ดำเนินการ"), default=list, blank=True, validators=[validate_fiscal_months]
+    )
+    responsible = models.CharField(_("กลุ่มงาน/ผู้รับผิดชอบ"), max_length=300, blank=True)
+    plan_item = models.ForeignKey(
+        PlanItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("จากรายการในแผนระยะ ๓ ปี"),
+    )
+    kpis = models.ManyToManyField(
+        Kpi, blank=True, related_name="activities", verbose_name=_("ตัวชี้วัด")
+    )
+    characteristics = models.ManyToManyField(
+        "framework.Characteristic", blank=True, related_name="+", verbose_name=_("คุณลักษณะ")
+    )
+
+    class Meta:
+        verbose_name = _("แผนงาน/โครงการ/กิจกรรม (แบบฟอร์ม ๒)")
+        verbose_name_plural = _("แผนงาน/โครงการ/กิจกรรม (แบบฟอร์ม ๒)")
+        ordering = ["action_plan", "dimension__number", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_plan", "dimension", "number"], name="activity_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label} {self.name}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.dimension.number}.{self.number}"
+
+
+class ActivityStep(TimeStampedModel):
+    """ขั้นตอน under an activity of Form 2, with the months in which it runs."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="steps", verbose_name=_("กิจกรรม")
+    )
+    number = models.PositiveSmallIntegerField(_("ขั้นตอนที่"))
+    name = models.CharField(_("ขั้นตอน"), max_length=500)
+    months = models.JSONField(
+        _("เดือนที่ดำเนินการ"), default=list, blank=True, validators=[validate_fiscal_months]
+    )
+
+    class Meta:
+        verbose_name = _("ขั้นตอนของกิจกรรม")
+        verbose_name_plural = _("ขั้นตอนของกิจกรรม")
+        ordering = ["activity", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "number"], name="activity_step_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class Direction(models.TextChoices):
+    HIGHER = "higher", _("ค่ามากดี")
+    LOWER = "lower", _("ค่าน้อยดี")
+
+
+class KpiSheet(VersionedModel):
+    """แบบฟอร์มหมายเลข ๓: the ten numbered fields of one KPI, plus its target and direction.
+
+    Field 2 (name) is the KPI's own name. Completeness for scoring needs fields 1–5, 8, 9 and the
+    target (SCORING.md, step 3 incomplete).
+    """
+
+    kpi = models.OneToOneField(
+        Kpi, on_delete=models.CASCADE, related_name="sheet", verbose_name=_("ตัวชี้วัด")
+    )
+    dimension = models.ForeignKey(
+        "framework.Dimension",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("๑. มิติเป้าหมายการพัฒนา"),
+    )
+    unit_of_measure = models.CharField(_("๓. หน่วยวัด"), max_length=100, blank=True)
+    calculation = models.TextField(_("๔. วิธีคำนวณตัวชี้วัด"), blank=True)
+    definition = models.TextField(_("๕. คำอธิบาย/นิยามศัพท์"), blank=True)
+    collection_method = models.TextField(_("๘. วิธีการจัดเก็บข้อมูล"), blank=True)
+    collection_frequency = models.CharField(_("๘. ความถี่การจัดเก็บข้อมูล"), max_length=200, blank=True)
+    data_source = models.CharField(_("๘. แหล่งข้อมูล"), max_length=300, blank=True)
+    supervisor_name = models.CharField(_("๙. ชื่อผู้กำกับตัวชี้วัด"), max_length=200, blank=True)
+    supervisor_phone = models.CharField(_("๙. โทรศัพท์ผู้กำกับ"), max_length=40, blank=True)
+    supervisor_email = models.EmailField(_("๙. อีเมลผู้กำกับ"), blank=True)
+    collector_name = models.CharField(_("๑๐. ชื่อผู้จัดเก็บข้อมูล"), max_length=200, blank=True)
+    collector_phone = models.CharField(_("๑๐. โทรศัพท์ผู้จัดเก็บ"), max_length=40, blank=True)
+    collector_email = models.EmailField(_("๑๐. อีเมลผู้จัดเก็บ"), blank=True)
+    target = models.DecimalField(
+        _("ค่าเป้าหมาย"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    direction = models.CharField(
+        _("ทิศทางที่ดี"), max_length=6, choices=Direction.choices, default=Direction.HIGHER
+    )
+
+    class Meta:
+        verbose_name = _("รายละเอียดตัวชี้วัด (แบบฟอร์ม ๓)")
+        verbose_name_plural = _("รายละเอียดตัวชี้วัด (แบบฟอร์ม ๓)")
+        constraints = [
+            # SCORING.md: a higher-is-better target of 0 makes achievement undefined.
+            models.CheckConstraint(
+                condition=~Q(direction=Direction.HIGHER, target=0),
+                name="kpi_sheet_higher_target_not_zero",
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | Q(target__gte=0),
+                name="kpi_sheet_target_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"แบบฟอร์ม ๓ · {self.kpi}"
+
+    def clean(self):
+        if self.direction == Direction.HIGHER and self.target is not None and self.target == 0:
+            raise ValidationError({"target": _("ตัวชี้วัดแบบค่ามากดีต้องมีค่าเป้าหมายมากกว่า ๐")})
+        if self.target is not None and self.target < Decimal("0"):
+            raise ValidationError({"target": _("ค่าเป้าหมายต้องไม่ติดลบ")})
+
+    def missing_fields(self) -> list[str]:
+        """Names of the fields whose absence makes this sheet incomplete for scoring."""
+        required = {
+            "dimension": self.dimension_id,
+            "unit_of_measure": self.unit_of_measure,
+            "calculation": self.calculation,
+            "definition": self.definition,
+            "collection_method": self.collection_method,
+            "collection_frequency": self.collection_frequency,
+            "data_source": self.data_source,
+            "supervisor_name": self.supervisor_name,
+            "target": self.target,
+        }
+        missing = [name for name, value in required.items() if value in (None, "")]
+        if not self.kpi.name.strip():
+            missing.insert(0, "name")
+        if not (self.supervisor_phone or self.supervisor_email):
+            missing.append("supervisor_contact")
+        return missing
+
+
+class KpiBaseline(TimeStampedModel):
+    """Field 6: the KPI's result in one of the three previous fiscal years."""
+
+    sheet = models.ForeignKey(
+        KpiSheet, on_delete=models.CASCADE, related_name="baselines", verbose_name=_("แบบฟอร์ม ๓")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
+    value = models.DecimalField(
+        _("ผลการดำเนินงาน"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    note = models.CharField(_("หมายเหตุ"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("ข้อมูลพื้นฐานประกอบตัวชี้วัด")
+        verbose_name_plural = _("ข้อมูลพื้นฐานประกอบตัวชี้วัด")
+        ordering = ["sheet", "fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "fiscal_year"], name="kpi_baseline_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.sheet.kpi.code} {self.fiscal_year}"
+
+
+class KpiSheetStep(TimeStampedModel):
+    """Field 7: an implementation step and the evidence documents it produces."""
+
+    sheet = models.ForeignKey(
+        KpiSheet, on_delete=models.CASCADE, related_name="steps", verbose_name=_("แบบฟอร์ม ๓")
+    )
+    number = models.PositiveSmallIntegerField(_("ขั้นตอนที่"))
+    detail = models.TextField(_("รายละเอียดการดำเนินงาน"))
+    evidence = models.TextField(_("เอกสารประกอบการประเมิน/การรายงานผล"), blank=True)
+
+    class Meta:
+        verbose_name = _("ขั้นตอนการดำเนินงานตามตัวชี้วัด")
+        verbose_name_plural = _("ขั้นตอนการดำเนินงานตามตัวชี้วัด")
+        ordering = ["sheet", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "number"], name="kpi_sheet_step_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.sheet.kpi.code} ขั้นตอนที่ {self.number}"
+
+
+class KpiActual(TimeStampedModel):
+    """A reported result of a KPI (step 5). The latest report by the assessment date counts."""
+
+    kpi = models.ForeignKey(
+        Kpi, on_delete=models.CASCADE, related_name="actuals", verbose_name=_("ตัวชี้วัด")
+    )
+    value = models.DecimalField(_("ผลการดำเนินงาน"), max_digits=14, decimal_places=4)
+    measured_on = models.DateField(_("ณ วันที่"))
+    note = models.TextField(_("หมายเหตุ"), blank=True)
+    cause = models.TextField(_("สาเหตุที่ไม่บรรลุเป้าหมาย"), blank=True)
+    remedy = models.TextField(_("แนวทางแก้ไข"), blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ผู้รายงาน"),
+    )
+    reported_at = models.DateTimeField(_("รายงานเมื่อ"))
+
+    class Meta:
+        verbose_name = _("ผลการดำเนินงานตามตัวชี้วัด")
+        verbose_name_plural = _("ผลการดำเนินงานตามตัวชี้วัด")
+        ordering = ["kpi", "-reported_at"]
+        get_latest_by = "reported_at"
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gte=0), name="kpi_actual_not_negative")
+        ]
+
+    def __str__(self):
+        return f"{self.kpi.code} = {self.value} ({self.measured_on})"
+
+
+track(ThreeYearPlan, Kpi, PlanItem, ActionPlan, Activity, ActivityStep, KpiSheet)
+track(KpiBaseline, KpiSheetStep, KpiActual)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "pmqa4.reports"
+    verbose_name = "รายงานผล"

@@ -1,0 +1,29 @@
+"""The scoring engine: facts of one unit's year in, the score with its explanation out.
+
+A standalone, pure package (stdlib only, no Django, nothing else from pmqa4) so anyone can score
+a hand-written case (SCORING-FACTS.md). ``score_document`` is the JSON-to-JSON form.
+"""
+
+from .breakdown import Breakdown, Deduction, KpiResult, StepResult
+from .errors import FactsError
+from .facts import Facts, parse_facts
+from .rules import Rules
+from .score import score
+
+__all__ = [
+    "Breakdown",
+    "Deduction",
+    "Facts",
+    "FactsError",
+    "KpiResult",
+    "Rules",
+    "StepResult",
+    "parse_facts",
+    "score",
+    "score_document",
+]
+
+
+def score_document(document) -> dict:
+    """A facts dict (as loaded from JSON) to its breakdown dict; raises FactsError."""
+    return score(parse_facts(document)).to_json()
