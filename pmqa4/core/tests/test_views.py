@@ -93,4 +93,3 @@ def test_a_person_who_chose_english_gets_english(client):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     response = client.get(reverse("login"))
     assert '<html lang="en"' in response.content.decode()
-
