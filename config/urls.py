@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("pmqa4.org.urls")),
     path("", include("pmqa4.cycles.urls")),
     path("", include("pmqa4.dashboard.urls")),
+    path("", include("pmqa4.scoring.urls")),
 ]

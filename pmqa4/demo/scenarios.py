@@ -30,7 +30,6 @@ def attended_all_but(*missed: str) -> tuple[dt.date, ...]:
 
 
 EXAMPLE_MEMBERS = (
-    Member("นายสมชาย รักงาน", "ผู้อำนวยการกอง", "0 2232 1000", "", "chair"),
     Member(
         "นางสาวกานดา ใจดี",
         "นักวิเคราะห์นโยบายและแผนชำนาญการ",
@@ -38,6 +37,7 @@ EXAMPLE_MEMBERS = (
         "kanda@example.go.th",
         "secretary",
     ),
+    Member("นายสมชาย รักงาน", "ผู้อำนวยการกอง", "0 2232 1000", "", "chair"),
 )
 
 _K1 = KpiSpec(

@@ -30,7 +30,9 @@ def test_a_production_secret_must_be_real(value):
 
 
 def _load_production(env):
+    """Import the production settings afresh (base too: it reads DATABASE_URL at import)."""
     sys.modules.pop("config.settings.production", None)
+    sys.modules.pop("config.settings.base", None)
     with mock.patch.dict(os.environ, env, clear=False):
         return importlib.import_module("config.settings.production")
 
@@ -52,9 +54,7 @@ def test_production_with_real_values_is_secure_and_has_no_demo_data():
         "DATABASE_URL": "postgres://pmqa4@db/pmqa4",
         "DEMO_DATA_ALLOWED": "",
     }
-    with mock.patch.dict(os.environ, env):
-        sys.modules.pop("config.settings.base", None)
-        settings = _load_production(env)
+    settings = _load_production(env)
     assert settings.DEBUG is False
     assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
     assert settings.DEMO_DATA_ALLOWED is False
