@@ -299,23 +299,37 @@ class KpiSheet(VersionedModel):
 
     def missing_fields(self) -> list[str]:
         """Names of the fields whose absence makes this sheet incomplete for scoring."""
-        required = {
-            "dimension": self.dimension_id,
-            "unit_of_measure": self.unit_of_measure,
-            "calculation": self.calculation,
-            "definition": self.definition,
-            "collection_method": self.collection_method,
-            "collection_frequency": self.collection_frequency,
-            "data_source": self.data_source,
-            "supervisor_name": self.supervisor_name,
-            "target": self.target,
-        }
-        missing = [name for name, value in required.items() if value in (None, "")]
-        if not self.kpi.name.strip():
-            missing.insert(0, "name")
-        if not (self.supervisor_phone or self.supervisor_email):
-            missing.append("supervisor_contact")
-        return missing
+        values = {field: getattr(self, field) for field in SHEET_FIELDS_FOR_SCORING}
+        return sheet_missing_fields(name=self.kpi.name, values=values)
+
+
+# Fields 1, 3–5, 8, 9 and the target (field 2, the name, is the KPI's): SCORING.md, step 3.
+SHEET_FIELDS_FOR_SCORING = (
+    "dimension_id",
+    "unit_of_measure",
+    "calculation",
+    "definition",
+    "collection_method",
+    "collection_frequency",
+    "data_source",
+    "supervisor_name",
+    "supervisor_phone",
+    "supervisor_email",
+    "target",
+)
+
+
+def sheet_missing_fields(*, name: str, values) -> list[str]:
+    """What a Form 3 sheet lacks for scoring, from its field values (a model or a DB row)."""
+    missing = ["name"] if not name.strip() else []
+    for field in SHEET_FIELDS_FOR_SCORING:
+        if field in ("supervisor_phone", "supervisor_email"):
+            continue
+        if values[field] in (None, ""):
+            missing.append(field.removesuffix("_id"))
+    if not (values["supervisor_phone"] or values["supervisor_email"]):
+        missing.append("supervisor_contact")
+    return missing
 
 
 class KpiBaseline(TimeStampedModel):

@@ -1,0 +1,76 @@
+"""Scores computed from what is stored now, and published as frozen snapshots."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from pmqa4.core.errors import WorkflowError
+from pmqa4.core.fiscal import end_of_day
+from pmqa4.cycles.models import Cycle
+from pmqa4.org.models import Unit, User
+
+from .adapter import cycle_facts, taking_part
+from .engine import score_document
+from .models import ScoreKind, ScoreRecord
+
+
+@dataclass(frozen=True)
+class UnitScore:
+    unit: Unit
+    facts: dict
+    breakdown: dict
+
+    @property
+    def steps(self) -> list[dict]:
+        return self.breakdown["steps"]
+
+
+def assessment_time(cycle: Cycle, now: dt.datetime) -> dt.datetime:
+    """Live scores are as of now, but never past the last moment of the fiscal year."""
+    return min(now, end_of_day(cycle.ends_on))
+
+
+def cycle_scores(cycle: Cycle, *, as_of: dt.datetime, units=None) -> list[UnitScore]:
+    units = list(units if units is not None else taking_part(cycle).select_related("province"))
+    facts = cycle_facts(cycle, as_of=as_of, units=units)
+    return [UnitScore(unit, facts[unit.pk], score_document(facts[unit.pk])) for unit in units]
+
+
+def unit_score(cycle: Cycle, unit: Unit, *, as_of: dt.datetime) -> UnitScore:
+    return cycle_scores(cycle, as_of=as_of, units=[unit])[0]
+
+
+def scores_publish(*, cycle: Cycle, kind: int, actor: User, now: dt.datetime) -> list[ScoreRecord]:
+    """Freeze every taking-part unit's score for round 1 or the year.
+
+    Round 1 is assessed as of the end of its assessment date (or now, if that is still to
+    come); the year as of the end of the fiscal year (or now). Earlier publications stay.
+    """
+    if kind == ScoreKind.ROUND1:
+        round1 = cycle.rounds.filter(number=1).first()
+        as_of = min(now, end_of_day(round1.assessed_on)) if round1 else now
+    elif kind == ScoreKind.YEAR:
+        as_of = assessment_time(cycle, now)
+    else:
+        raise WorkflowError(_("ไม่รู้จักรอบที่จะเผยแพร่"))
+    scores = cycle_scores(cycle, as_of=as_of)
+    if not scores:
+        raise WorkflowError(_("ไม่มีหน่วยงานที่รับการประเมินในรอบปีนี้"))
+    with transaction.atomic():
+        return [
+            ScoreRecord.objects.create(
+                unit=score.unit,
+                cycle=cycle,
+                kind=kind,
+                as_of=as_of,
+                round1=score.breakdown["round1"],
+                year=score.breakdown["year"],
+                facts=score.facts,
+                breakdown=score.breakdown,
+                published_at=now,
+                published_by=actor,
+            )
+            for score in scores
+        ]
