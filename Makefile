@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup migrate demo lint format chromium static clean
+.PHONY: run test setup migrate demo lint format chromium static clean messages
 
 run: setup migrate demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -61,3 +61,8 @@ format: setup
 
 clean:
 	rm -rf $(VENV) node_modules var
+
+# English catalogue: extract the Thai msgids, then compile (needs Debian's gettext).
+messages: setup
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete -e html,txt,py
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv --ignore=node_modules

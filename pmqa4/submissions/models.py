@@ -109,6 +109,7 @@ class SubmissionVersion(TimeStampedModel):
 class EventKind(models.TextChoices):
     SENT_FOR_SIGN_OFF = "sent_for_sign_off", _("เสนอผู้บริหารลงนาม")
     SIGNED_OFF = "signed_off", _("ผู้บริหารลงนาม")
+    SENT_BACK = "sent_back", _("ผู้บริหารส่งคืนให้แก้ไขก่อนลงนาม")
     SUBMITTED = "submitted", _("ส่ง")
     RETURNED = "returned", _("ส่งกลับแก้ไข")
     RESUBMITTED = "resubmitted", _("ส่งฉบับแก้ไข")

@@ -1,6 +1,7 @@
 """A unit's pages and the admin: own unit yes, another unit 404, no role 403, central all."""
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
 
 from pmqa4.core.testing.factories import KpiSheetFactory
@@ -88,13 +89,17 @@ def test_a_coordinator_cannot_open_another_units_kpi_sheet_in_the_admin(client, 
     assert client.post(url, {"target": "1"}).status_code == 404
 
 
-def test_the_central_administrator_can_open_every_admin_list(client, cast, cycle):
+def test_the_central_administrator_can_open_every_admin_list_and_add_page(client, cast, cycle):
     from django.contrib import admin
 
     client.force_login(cast.central)
-    for model in admin.site._registry:
-        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
-        assert client.get(url).status_code == 200, url
+    request = RequestFactory().get("/")
+    request.user = cast.central
+    for model, model_admin in admin.site._registry.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        assert client.get(reverse(f"{prefix}_changelist")).status_code == 200, prefix
+        if model_admin.has_add_permission(request):
+            assert client.get(reverse(f"{prefix}_add")).status_code == 200, prefix
 
 
 def test_the_admin_is_in_thai(client, cast):
