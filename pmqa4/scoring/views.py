@@ -14,8 +14,8 @@ from pmqa4.cycles.selectors import due_dates_for, selected_cycle
 from pmqa4.org.models import Province, Role, UnitKind
 from pmqa4.org.permissions import actor_of, get_unit_for_actor
 from pmqa4.plans.models import Kpi
-from pmqa4.submissions.models import Finding
 from pmqa4.submissions.findings import finding_record, finding_withdraw
+from pmqa4.submissions.models import Finding
 
 from . import selectors
 from .adapter import taking_part
