@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("pmqa4.cycles.urls")),
     path("", include("pmqa4.dashboard.urls")),
     path("", include("pmqa4.scoring.urls")),
+    path("", include("pmqa4.submissions.urls")),
 ]

@@ -145,3 +145,7 @@ LOGGING = {
 
 # seed_demo creates logins with a published password: never in production.
 DEMO_DATA_ALLOWED = envbool("DEMO_DATA_ALLOWED", False)
+
+# Evidence files (PDF, images, DOCX, XLSX): the largest accepted, in bytes.
+EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

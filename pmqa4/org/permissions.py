@@ -71,3 +71,8 @@ def get_unit_for_actor(actor: Actor, code: str, *, roles: Iterable[str]) -> Unit
     if not actor.has_role_for(unit, roles):
         raise PermissionDenied
     return unit
+
+
+# Who may read a unit's workspace, and who may change its forms (an evaluator reads, never edits).
+UNIT_READERS = frozenset({Role.COORDINATOR, Role.EXECUTIVE, Role.CENTRAL_ADMIN, Role.EVALUATOR})
+UNIT_EDITORS = frozenset({Role.COORDINATOR})

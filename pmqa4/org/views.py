@@ -7,9 +7,7 @@ from pmqa4.submissions.selectors import step_cells
 from pmqa4.teams.selectors import attendance_rates
 
 from .models import Role
-from .permissions import actor_of, get_unit_for_actor
-
-UNIT_READERS = {Role.COORDINATOR, Role.EXECUTIVE, Role.CENTRAL_ADMIN, Role.EVALUATOR}
+from .permissions import UNIT_READERS, actor_of, get_unit_for_actor
 
 
 @login_required

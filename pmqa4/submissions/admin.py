@@ -3,7 +3,15 @@ from django.utils import timezone
 
 from pmqa4.core.admin_site import CentralModelAdmin, CentralTabularInline, ReadOnlyAdmin
 
-from .models import EvidenceFile, Finding, SignOff, Submission, SubmissionEvent, SubmissionVersion
+from .models import (
+    EvidenceFile,
+    Finding,
+    ReviewComment,
+    SignOff,
+    Submission,
+    SubmissionEvent,
+    SubmissionVersion,
+)
 
 
 class EventInline(CentralTabularInline):
@@ -74,4 +82,18 @@ class FindingAdmin(CentralModelAdmin):
         if not change:
             obj.recorded_by = request.user
             obj.recorded_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ReviewComment)
+class ReviewCommentAdmin(CentralModelAdmin):
+    list_display = ["submission", "section", "item", "author", "created_at"]
+    list_select_related = ["submission__unit", "submission__step__cycle", "author"]
+    search_fields = ["submission__unit__code", "text"]
+    raw_id_fields = ["submission", "version"]
+    readonly_fields = ["author"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.author = request.user
         super().save_model(request, obj, form, change)

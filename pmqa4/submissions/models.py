@@ -308,4 +308,37 @@ class Finding(TimeStampedModel):
         return self.withdrawn_at is None
 
 
+class ReviewComment(TimeStampedModel):
+    """The central group's comment on one form or one item of a submitted version, which the
+    unit sees next to what it is about when the step comes back for correction."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="comments", verbose_name=_("การส่งงาน")
+    )
+    version = models.ForeignKey(
+        SubmissionVersion,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("ฉบับ"),
+    )
+    section = models.CharField(_("แบบฟอร์ม/ส่วน"), max_length=50)
+    item = models.CharField(_("รายการ"), max_length=100, blank=True)
+    text = models.TextField(_("ความเห็น"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("ผู้ให้ความเห็น"),
+    )
+
+    class Meta:
+        verbose_name = _("ความเห็นของผู้ตรวจ")
+        verbose_name_plural = _("ความเห็นของผู้ตรวจ")
+        ordering = ["submission", "section", "item", "created_at"]
+
+    def __str__(self):
+        return f"{self.section} {self.item}: {self.text[:40]}"
+
+
 track(Submission, SubmissionVersion, SubmissionEvent, SignOff, EvidenceFile, Finding)
+track(ReviewComment)

@@ -4,6 +4,7 @@ Each step's snapshot is read in a fixed number of queries, whatever the size of 
 """
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from pmqa4.plans.models import (
     SHEET_FIELDS_FOR_SCORING,
@@ -131,3 +132,13 @@ SNAPSHOTS = {1: roster_snapshot, 3: plans_snapshot, 4: report_snapshot, 5: actua
 
 def snapshot_of(submission) -> dict:
     return SNAPSHOTS[submission.step.number](submission.unit, submission.step.cycle)
+
+
+SECTION_LABELS = {
+    "members": _("รายชื่อทีมงาน"),
+    "form1": _("แบบฟอร์ม ๑ แผนระยะ ๓ ปี"),
+    "form2": _("แบบฟอร์ม ๒ แผนปฏิบัติการ"),
+    "kpis": _("แบบฟอร์ม ๓ รายละเอียดตัวชี้วัด"),
+    "reports": _("แบบฟอร์ม ๔ รายงานผล"),
+    "actuals": _("ผลการดำเนินงานตามตัวชี้วัด"),
+}
