@@ -1,7 +1,8 @@
 """The score with its whole explanation, and its JSON form (SCORING-FACTS.md, "Breakdown").
 
 Values stay unrounded Decimals here; ``to_json`` rounds half-up to two decimals only when it
-renders, so round1 and year are sums of unrounded step points.
+renders, so round1 and year are sums of unrounded step points. Like the facts, these are slots
+dataclasses, not frozen ones (cheaper to build), and read-only by convention.
 """
 
 import dataclasses
@@ -11,8 +12,10 @@ from decimal import Decimal
 
 from .wording import two_decimals
 
+AS_IS = frozenset({str, int, bool, type(None)})  # JSON-ready detail values, shown unchanged
 
-@dataclasses.dataclass(frozen=True)
+
+@dataclasses.dataclass(slots=True)
 class Deduction:
     rule: str
     amount: Decimal
@@ -22,7 +25,7 @@ class Deduction:
         return {"rule": self.rule, "amount": two_decimals(self.amount), "reason": self.reason}
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class StepResult:
     """One step; ``details`` holds the extra explanatory keys (attendance_rate, late, …)."""
 
@@ -34,12 +37,24 @@ class StepResult:
 
     def to_json(self) -> dict:
         rendered = {"step": self.step, "done": self.done, "points": two_decimals(self.points)}
-        rendered.update({key: _render(value) for key, value in self.details.items()})
-        rendered["deductions"] = [d.to_json() for d in self.deductions]
+        moment = shown = None  # one submission is both the first and the last: render it once
+        for key, value in self.details.items():
+            if value.__class__ in AS_IS:
+                rendered[key] = value
+            elif value is moment:
+                rendered[key] = shown
+            else:
+                rendered[key] = _render(value)
+                if value.__class__ is dt.datetime:
+                    moment, shown = value, rendered[key]
+        rendered["deductions"] = [
+            {"rule": d.rule, "amount": two_decimals(d.amount), "reason": d.reason}
+            for d in self.deductions
+        ]
         return rendered
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class KpiResult:
     id: str
     achievement: Decimal | None
@@ -48,12 +63,12 @@ class KpiResult:
     def to_json(self) -> dict:
         return {
             "id": self.id,
-            "achievement": _render(self.achievement),
+            "achievement": None if self.achievement is None else two_decimals(self.achievement),
             "below_threshold": self.below_threshold,
         }
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Breakdown:
     unit: str
     fiscal_year: int | None

@@ -1,8 +1,13 @@
-"""The facts of one unit's year (SCORING-FACTS.md, version 1), parsed into frozen dataclasses.
+"""The facts of one unit's year (SCORING-FACTS.md, version 1), parsed into dataclasses.
 
 Parsing validates everything the scoring relies on, so ``score`` never meets a bad value; each
 problem is a FactsError naming its field path. Any part (team, plans, report) may be absent or
 null: that step was not done.
+
+Speed: the readers name fields relative to their object, and the path of a bad value is put
+together (FactsError.within) only on the way out of an error, never for good values. The
+dataclasses use slots and are not frozen (a frozen dataclass sets every field through
+object.__setattr__, which made parsing a third slower); treat them as read-only all the same.
 """
 
 import dataclasses
@@ -20,14 +25,14 @@ FORMS = ("form1", "form2")
 DIMENSIONS = (1, 2, 3)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Submission:
     at: dt.datetime
     returned_at: dt.datetime | None = None
     correction_due: dt.date | None = None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Member:
     name: str
     position: str
@@ -35,21 +40,21 @@ class Member:
     email: str
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Team:
     due: dt.date | None
     submissions: tuple[Submission, ...]
     members: tuple[Member, ...]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Meeting:
     held_on: dt.date
     required: bool
     attended: bool
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Kpi:
     id: str
     named_in: frozenset[str]
@@ -59,7 +64,7 @@ class Kpi:
     actual: Decimal | None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Plans:
     due: dt.date | None
     submissions: tuple[Submission, ...]
@@ -70,13 +75,13 @@ class Plans:
     findings: frozenset[str]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Activity:
     id: str
     reported: bool
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Report:
     due: dt.date | None
     submissions: tuple[Submission, ...]
@@ -85,7 +90,7 @@ class Report:
     findings: frozenset[str]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Facts:
     unit: str
     fiscal_year: int | None
@@ -111,146 +116,139 @@ def parse_facts(document) -> Facts:
     if data.get("as_of") is None:
         raise FactsError("as_of", "the assessment time is required")
     return Facts(
-        unit=read.text(data.get("unit"), "unit"),
+        unit=read.text(data, "unit"),
         fiscal_year=fiscal_year,
-        as_of=read.timestamp(data["as_of"], "as_of"),
+        as_of=read.timestamp(data, "as_of"),
         rules=Rules.from_overrides(data.get("rules")),
         team=_part(data, "team", _team),
-        meetings=tuple(
-            _meeting(read.mapping(m, f"meetings[{i}]"), f"meetings[{i}]")
-            for i, m in enumerate(read.items(data.get("meetings"), "meetings"))
-        ),
+        meetings=read.each(data, "meetings", _meeting),
         plans=_part(data, "plans", _plans),
         report=_part(data, "report", _report),
     )
 
 
-def _part(data: dict, name: str, parse):
-    value = data.get(name)
-    return None if value is None else parse(read.mapping(value, name), name)
+def _part(data: dict, key: str, parse):
+    value = data.get(key)
+    if value is None:
+        return None
+    try:
+        return parse(read.mapping(value, ""))
+    except FactsError as error:
+        raise error.within(key) from None
 
 
-def _team(data: dict, field: str) -> Team:
+def _team(data: dict) -> Team:
     return Team(
-        due=_due(data, field),
-        submissions=_submissions(data, field),
-        members=tuple(
-            _member(read.mapping(m, f"{field}.members[{i}]"), f"{field}.members[{i}]")
-            for i, m in enumerate(read.items(data.get("members"), f"{field}.members"))
-        ),
+        due=_due(data),
+        submissions=_submissions(data),
+        members=read.each(data, "members", _member),
     )
 
 
-def _member(data: dict, field: str) -> Member:
-    return Member(**{k: read.text(data.get(k), f"{field}.{k}") for k in Member.__annotations__})
+def _member(data) -> Member:
+    text = read.text
+    data = read.mapping(data, "")
+    return Member(
+        text(data, "name"), text(data, "position"), text(data, "phone"), text(data, "email")
+    )
 
 
-def _meeting(data: dict, field: str) -> Meeting:
+def _meeting(data) -> Meeting:
+    data = read.mapping(data, "")
     return Meeting(
-        held_on=read.date(data.get("held_on"), f"{field}.held_on"),
-        required=read.boolean(data.get("required"), f"{field}.required", default=True),
-        attended=read.boolean(data.get("attended"), f"{field}.attended", default=False),
+        read.date(data, "held_on"),
+        read.boolean(data, "required", True),
+        read.boolean(data, "attended", False),
     )
 
 
-def _plans(data: dict, field: str) -> Plans:
+def _plans(data: dict) -> Plans:
     return Plans(
-        due=_due(data, field),
-        submissions=_submissions(data, field),
-        signed_off=read.boolean(data.get("signed_off"), f"{field}.signed_off", default=False),
-        form1_dimensions=_dimensions(data.get("form1_dimensions"), f"{field}.form1_dimensions"),
-        form2_dimensions=_dimensions(data.get("form2_dimensions"), f"{field}.form2_dimensions"),
-        kpis=tuple(
-            _kpi(read.mapping(k, f"{field}.kpis[{i}]"), f"{field}.kpis[{i}]")
-            for i, k in enumerate(read.items(data.get("kpis"), f"{field}.kpis"))
-        ),
-        findings=_findings(data, field),
+        due=_due(data),
+        submissions=_submissions(data),
+        signed_off=read.boolean(data, "signed_off", False),
+        form1_dimensions=_dimensions(data, "form1_dimensions"),
+        form2_dimensions=_dimensions(data, "form2_dimensions"),
+        kpis=read.each(data, "kpis", _kpi),
+        findings=read.choices(data, "findings", FINDINGS),
     )
 
 
-def _report(data: dict, field: str) -> Report:
-    activities = []
-    for i, a in enumerate(read.items(data.get("activities"), f"{field}.activities")):
-        where = f"{field}.activities[{i}]"
-        a = read.mapping(a, where)
-        activities.append(
-            Activity(
-                id=read.identifier(a.get("id"), f"{where}.id"),
-                reported=read.boolean(a.get("reported"), f"{where}.reported", default=False),
-            )
-        )
+def _report(data: dict) -> Report:
     return Report(
-        due=_due(data, field),
-        submissions=_submissions(data, field),
-        signed_off=read.boolean(data.get("signed_off"), f"{field}.signed_off", default=False),
-        activities=tuple(activities),
-        findings=_findings(data, field),
+        activities=read.each(data, "activities", _activity),
+        due=_due(data),
+        submissions=_submissions(data),
+        signed_off=read.boolean(data, "signed_off", False),
+        findings=read.choices(data, "findings", FINDINGS),
     )
 
 
-def _due(data: dict, field: str) -> dt.date | None:
+def _activity(data) -> Activity:
+    data = read.mapping(data, "")
+    return Activity(read.identifier(data, "id"), read.boolean(data, "reported", False))
+
+
+def _due(data: dict) -> dt.date | None:
     """A step with submissions needs its due date: lateness is judged against it."""
-    due = read.optional_date(data.get("due"), f"{field}.due")
-    if due is None and read.items(data.get("submissions"), f"{field}.submissions"):
-        raise FactsError(f"{field}.due", "required when there are submissions")
+    due = read.optional_date(data, "due")
+    if due is None and read.items(data, "submissions"):
+        raise FactsError("due", "required when there are submissions")
     return due
 
 
-def _submissions(data: dict, field: str) -> tuple[Submission, ...]:
+def _submissions(data: dict) -> tuple[Submission, ...]:
     """Submissions in time order; out of order is refused, the contract promises the order."""
     result = []
-    for i, s in enumerate(read.items(data.get("submissions"), f"{field}.submissions")):
-        where = f"{field}.submissions[{i}]"
-        s = read.mapping(s, where)
-        if s.get("at") is None:
-            raise FactsError(f"{where}.at", "the submission time is required")
-        submission = Submission(
-            at=read.timestamp(s["at"], f"{where}.at"),
-            returned_at=read.optional_timestamp(s.get("returned_at"), f"{where}.returned_at"),
-            correction_due=read.optional_date(s.get("correction_due"), f"{where}.correction_due"),
-        )
+    for s in read.items(data, "submissions"):
+        try:
+            submission = _submission(s)
+        except FactsError as error:
+            raise error.within(f"submissions[{len(result)}]") from None
         if result and submission.at < result[-1].at:
-            raise FactsError(f"{where}.at", "submissions must be in time order")
+            raise FactsError(f"submissions[{len(result)}].at", "submissions must be in time order")
         result.append(submission)
     return tuple(result)
 
 
-def _dimensions(value, field: str) -> frozenset[int]:
-    found = set()
-    for i, d in enumerate(read.items(value, field)):
-        if isinstance(d, bool) or d not in DIMENSIONS:
-            raise FactsError(f"{field}[{i}]", f"a dimension is 1, 2 or 3, got {d!r}")
-        found.add(d)
-    return frozenset(found)
-
-
-def _findings(data: dict, field: str) -> frozenset[str]:
-    return frozenset(
-        read.choice(f, f"{field}.findings[{i}]", FINDINGS)
-        for i, f in enumerate(read.items(data.get("findings"), f"{field}.findings"))
+def _submission(data) -> Submission:
+    data = read.mapping(data, "")
+    if data.get("at") is None:
+        raise FactsError("at", "the submission time is required")
+    return Submission(
+        read.timestamp(data, "at"),
+        read.optional_timestamp(data, "returned_at"),
+        read.optional_date(data, "correction_due"),
     )
 
 
-def _kpi(data: dict, field: str) -> Kpi:
+def _dimensions(data: dict, key: str) -> frozenset[int]:
+    values = read.items(data, key)
+    for i, d in enumerate(values):
+        if isinstance(d, bool) or d not in DIMENSIONS:
+            raise FactsError(f"{key}[{i}]", f"a dimension is 1, 2 or 3, got {d!r}")
+    return frozenset(values)
+
+
+def _kpi(data) -> Kpi:
     """A KPI with no Form 3 sheet may lack target and direction; with a target it needs both."""
-    kpi_id = read.identifier(data.get("id"), f"{field}.id")
-    named_in = read.items(data.get("named_in"), f"{field}.named_in")
-    target = read.optional_decimal(data.get("target"), f"{field}.target")
+    data = read.mapping(data, "")
+    kpi_id = read.identifier(data, "id")
+    read.items(data, "named_in")  # its type is checked before the target, its words after
+    target = read.optional_decimal(data, "target")
     direction = data.get("direction")
     if direction is not None or target is not None:
-        direction = read.choice(direction, f"{field}.direction", DIRECTIONS)
+        direction = read.choice(data, "direction", DIRECTIONS)
     if direction == "higher" and target == 0:
-        raise FactsError(f"{field}.target", "a target of 0 is invalid when higher is better")
+        raise FactsError("target", "a target of 0 is invalid when higher is better")
     if direction == "lower" and target is not None and target < 0:
         # target ÷ actual (SCORING.md, "KPI achievement") has no meaning below zero.
-        raise FactsError(f"{field}.target", "a negative target is invalid when lower is better")
+        raise FactsError("target", "a negative target is invalid when lower is better")
     return Kpi(
-        id=kpi_id,
-        named_in=frozenset(
-            read.choice(f, f"{field}.named_in[{i}]", FORMS) for i, f in enumerate(named_in)
-        ),
-        sheet=read.choice(data.get("sheet"), f"{field}.sheet", SHEETS),
-        direction=direction,
-        target=target,
-        actual=read.optional_decimal(data.get("actual"), f"{field}.actual"),
+        kpi_id,
+        read.choices(data, "named_in", FORMS),
+        read.choice(data, "sheet", SHEETS),
+        direction,
+        target,
+        read.optional_decimal(data, "actual"),
     )
