@@ -23,4 +23,7 @@ urlpatterns = [
     path("", include("pmqa4.dashboard.urls")),
     path("", include("pmqa4.scoring.urls")),
     path("", include("pmqa4.submissions.urls")),
+    path("", include("pmqa4.teams.urls")),
+    path("", include("pmqa4.reports.urls")),
+    path("", include("pmqa4.plans.urls")),
 ]
