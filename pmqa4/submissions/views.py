@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +14,7 @@ from .access import step_of, workspace
 from .evidence import evidence_add, evidence_remove
 from .forms import EvidenceForm, SendBackForm, SignForm
 from .models import EvidenceFile, SubmissionVersion
+from .pages import step_page_url
 from .selectors import step_panel
 from .versions import compare_versions
 from .workflow import (
@@ -28,15 +28,9 @@ from .workflow import (
 EXECUTIVES = frozenset({Role.EXECUTIVE})
 
 
-STEP_PAGES = {1: "teams:roster", 3: "plans:overview", 4: "reports:reports", 5: "reports:actuals"}
-
-
 def _step_page(unit, cycle, number) -> str:
-    """Where a step's own page is (its forms), for redirects after a workflow action."""
-    try:
-        return reverse(STEP_PAGES[number], kwargs={"code": unit.code, "year": cycle.fiscal_year})
-    except (KeyError, NoReverseMatch):
-        return reverse("org:unit-home", kwargs={"code": unit.code}) + f"?year={cycle.fiscal_year}"
+    """Back to the step's own page (its forms) after a workflow action."""
+    return step_page_url(unit, cycle.fiscal_year, number)
 
 
 @require_POST
