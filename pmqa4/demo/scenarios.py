@@ -8,12 +8,9 @@ import datetime as dt
 
 from . import content as c
 from .calendar import MEETINGS
+from .examples import EXAMPLE_FORM1, EXAMPLE_MEMBERS, K1, K2, K3, K4, K5, example_form2
 from .people import roster_for
 from .specs import (
-    ActivitySpec,
-    KpiSpec,
-    Member,
-    PlanItemSpec,
     Return,
     Scenario,
     StepRun,
@@ -29,119 +26,6 @@ def attended_all_but(*missed: str) -> tuple[dt.date, ...]:
     return tuple(day for day in REQUIRED_2568 if day not in skipped)
 
 
-EXAMPLE_MEMBERS = (
-    Member(
-        "นางสาวกานดา ใจดี",
-        "นักวิเคราะห์นโยบายและแผนชำนาญการ",
-        "0 2232 1234",
-        "kanda@example.go.th",
-        "secretary",
-    ),
-    Member("นายสมชาย รักงาน", "ผู้อำนวยการกอง", "0 2232 1000", "", "chair"),
-)
-
-_K1 = KpiSpec(
-    "K1",
-    "ร้อยละของชุดข้อมูลของหน่วยงานที่เชื่อมโยงผ่านระบบฐานข้อมูลกลางกระทรวงแรงงาน",
-    "ร้อยละ",
-    "80",
-    "80",
-    1,
-    baseline=("52", "61", "70"),
-)
-_K2 = KpiSpec(
-    "K2",
-    "ร้อยละของกระบวนงานบริการที่ลดระยะเวลาการให้บริการได้",
-    "ร้อยละ",
-    "25",
-    "23",
-    2,
-    baseline=("10", "15", "20"),
-)
-_K3 = KpiSpec(
-    "K3",
-    "จำนวนบุคลากรที่ผ่านการอบรมทักษะด้านดิจิทัลและการวิเคราะห์ข้อมูล",
-    "คน",
-    "20",
-    "17",
-    3,
-    baseline=("8", "12", "15"),
-)
-_K4 = KpiSpec(
-    "K4",
-    "จำนวนงานบริการของหน่วยงานที่ให้บริการผ่านระบบดิจิทัล (e-Service)",
-    "งานบริการ",
-    "10",
-    "13",
-    3,
-    baseline=("4", "6", "8"),
-)
-_K5 = KpiSpec(
-    "K5",
-    "จำนวนผู้ใช้บริการระบบ e-Service ของหน่วยงานที่ลงทะเบียนใหม่",
-    "ราย",
-    "100",
-    "70",
-    3,
-    baseline=("40", "55", "62"),
-    cause="ประชาสัมพันธ์ระบบล่าช้าเนื่องจากรอการปรับปรุงหน้าจอให้รองรับโทรศัพท์มือถือ",
-    remedy="ประชาสัมพันธ์ผ่าน LINE Official Account และจุดบริการของสำนักงานแรงงานจังหวัด",
-)
-
-_YEARS = (True, True, True)
-_DATA = "พัฒนาระบบฐานข้อมูลกลางด้านแรงงานและเชื่อมโยงข้อมูลกับหน่วยงานในสังกัด"
-_SERVICE = "ลดขั้นตอนและระยะเวลาการให้บริการประชาชน"
-_DIGITAL = "ปรับเปลี่ยนการให้บริการสู่ระบบดิจิทัล (e-Service)"
-
-
-def _example_form2(*, citizen_centric: bool):
-    service = ActivitySpec(
-        2 if citizen_centric else 1,
-        "ทบทวนกระบวนงานบริการและลดระยะเวลาการให้บริการ",
-        (3, 4, 5, 6, 7, 8, 9),
-        "กลุ่มยุทธศาสตร์ / นางสาวกานดา ใจดี",
-        ("K2",),
-        steps=(
-            ("วิเคราะห์กระบวนงานบริการที่ใช้เวลานาน", (3, 4)),
-            ("ปรับปรุงกระบวนงานและทดลองใช้", (5, 6, 7)),
-            ("วัดผลระยะเวลาการให้บริการ", (8, 9)),
-        ),
-    )
-    return (
-        ActivitySpec(
-            1,
-            "เชื่อมโยงชุดข้อมูลของหน่วยงานเข้าสู่ระบบฐานข้อมูลกลางของกระทรวงแรงงาน",
-            c.Q2_Q4,
-            "กลุ่มข้อมูลและสารสนเทศ",
-            ("K1",),
-            steps=(
-                ("จัดทำบัญชีข้อมูล (Data Catalog)", (4, 5)),
-                ("เชื่อมโยงข้อมูลผ่าน API", (6, 7, 8, 9)),
-                ("ติดตามและรายงานผล", (10, 11, 12)),
-            ),
-        ),
-        service,
-        ActivitySpec(
-            3,
-            "พัฒนางานบริการดิจิทัลและทักษะดิจิทัลของบุคลากร",
-            (5, 6, 7, 8, 9, 10, 11),
-            "กลุ่มบริหารทั่วไป",
-            ("K3", "K4", "K5") if not citizen_centric else ("K3", "K4"),
-            steps=(
-                ("อบรมทักษะดิจิทัลแก่บุคลากร", (5, 6)),
-                ("เปิดให้บริการ e-Service เพิ่มเติม", (7, 8, 9)),
-                ("ประเมินผลการใช้งาน", (10, 11)),
-            ),
-        ),
-    )
-
-
-EXAMPLE_FORM1 = (
-    PlanItemSpec(1, _DATA, _YEARS, ("K1",)),
-    PlanItemSpec(2, _SERVICE, _YEARS, ("K2",)),
-    PlanItemSpec(3, _DIGITAL, _YEARS, ("K4",)),
-)
-
 ON_TIME_ROSTER = StepRun(at("2024-11-25 09:30"), accepted_at=at("2024-12-02 10:00"))
 
 SCENARIOS_2568 = [
@@ -152,8 +36,8 @@ SCENARIOS_2568 = [
         roster=ON_TIME_ROSTER,
         attended=attended_all_but("2025-04-18") + OPTIONAL_2568,
         form1=EXAMPLE_FORM1,
-        form2=_example_form2(citizen_centric=True),
-        kpis=(_K1, _K2, _K3, _K4),
+        form2=example_form2(citizen_centric=True),
+        kpis=(K1, K2, K3, K4),
         plans=StepRun(at("2025-01-30 15:00"), accepted_at=at("2025-02-10 14:00")),
         report=StepRun(at("2025-09-22 11:00"), accepted_at=at("2025-09-29 16:00")),
         actuals_reported_at=at("2025-09-19 10:00"),
@@ -165,8 +49,8 @@ SCENARIOS_2568 = [
         roster=StepRun(at("2024-11-30 09:00")),
         attended=attended_all_but("2025-04-18", "2025-07-18"),
         form1=EXAMPLE_FORM1,
-        form2=_example_form2(citizen_centric=False),
-        kpis=(_K1, _K2, _K3, _K4, _K5),
+        form2=example_form2(citizen_centric=False),
+        kpis=(K1, K2, K3, K4, K5),
         plans=StepRun(at("2025-01-30 15:00")),
         report=StepRun(at("2025-09-22 11:00")),
         actuals_reported_at=at("2025-09-19 10:00"),
