@@ -3,6 +3,8 @@
 Each step's snapshot is read in a fixed number of queries, whatever the size of the plans.
 """
 
+from decimal import Decimal
+
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +32,9 @@ REPORT_FIELDS = (
 
 
 def _text(value) -> str | None:
+    """Stored decimals carry four places (80.0000); a person reads 80."""
+    if isinstance(value, Decimal):
+        value = format(value.normalize(), "f")
     return None if value is None else str(value)
 
 
@@ -57,7 +62,7 @@ def plans_snapshot(unit, cycle) -> dict:
     )
     kpis = (
         Kpi.objects.filter(unit=unit, cycle=cycle)
-        .select_related("sheet")
+        .select_related("sheet__dimension")
         .prefetch_related("sheet__baselines", "sheet__steps")
         .order_by("code")
     )
@@ -91,6 +96,7 @@ def _kpi_sheet(kpi: Kpi) -> dict:
     if sheet is None:
         return {"code": kpi.code, "name": kpi.name, "sheet": None}
     fields = {field: _text(getattr(sheet, field)) for field in SHEET_FIELDS_FOR_SCORING}
+    fields["dimension_id"] = sheet.dimension.number if sheet.dimension else None
     return {
         "code": kpi.code,
         "name": kpi.name,
@@ -123,7 +129,7 @@ def actuals_snapshot(unit, cycle) -> dict:
         .order_by("kpi__code", "-reported_at")
         .values_list("kpi__code", "value", "measured_on")
     ):
-        latest.setdefault(code, {"value": str(value), "measured_on": measured_on.isoformat()})
+        latest.setdefault(code, {"value": _text(value), "measured_on": measured_on.isoformat()})
     return {"actuals": latest}
 
 
