@@ -183,14 +183,18 @@ def eligible_member_ids(meeting: Meeting, member_ids) -> dict[int, int]:
 
 
 def checkin_choices(*, meeting: Meeting, user) -> list[TeamMember]:
-    """Whom this person may check in: themselves (a member linked to their account) and, for a
-    unit coordinator, any member of their unit's team in the meeting's cycle."""
+    """Whom this person may check in: themselves (a member linked to their account, or not yet
+    linked but listed with their account's e-mail) and, for a unit coordinator, any member of
+    their unit's team in the meeting's cycle."""
     if not user.is_authenticated:
         return []
     coordinated = RoleGrant.objects.filter(user=user, role=Role.COORDINATOR).values("unit_id")
+    themselves = Q(user=user)
+    if user.email:
+        themselves |= Q(user__isnull=True, email__iexact=user.email)
     return list(
         TeamMember.objects.filter(roster__cycle_id=meeting.cycle_id)
-        .filter(Q(user=user) | Q(roster__unit_id__in=coordinated))
+        .filter(themselves | Q(roster__unit_id__in=coordinated))
         .select_related("roster__unit")
         .order_by("roster__unit__code", "order", "id")
     )

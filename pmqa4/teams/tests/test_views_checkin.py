@@ -120,3 +120,22 @@ def test_someone_in_no_team_is_told_whom_to_ask_and_cannot_post(
 def test_anonymous_visitors_are_sent_to_sign_in_and_back(client, meeting):
     response = client.get(checkin_url(meeting))
     assert response["Location"] == f"{reverse('login')}?next={checkin_url(meeting)}"
+
+
+def test_a_member_listed_with_the_accounts_email_checks_in_without_being_linked(
+    client, cast, meeting, monkeypatch
+):
+    cast.staff_a.email = "Staff.A@mol.mail.go.th"
+    cast.staff_a.save()
+    roster = RosterFactory(unit=cast.unit_a, cycle=meeting.cycle)
+    member = TeamMemberFactory(roster=roster, email="staff.a@mol.mail.go.th", user=None)
+    other = TeamMemberFactory(roster=roster, email="someone.else@mol.mail.go.th", user=None)
+    at(monkeypatch, START)
+    client.force_login(cast.staff_a)
+    page = client.get(checkin_url(meeting)).content.decode()
+    assert member.full_name in page and other.full_name not in page
+    client.post(checkin_url(meeting), {"member": member.pk})
+    assert Attendance.objects.get().member == member
+    response = client.post(checkin_url(meeting), {"member": other.pk}, follow=True)
+    assert "ท่านลงชื่อแทนได้เฉพาะสมาชิกทีมงานของหน่วยงานของท่าน" in response.content.decode()
+    assert Attendance.objects.count() == 1
