@@ -78,7 +78,7 @@ def read_po(path: Path) -> list[dict]:
     field: tuple | None = None
 
     def new_entry() -> dict:
-        return {"flags": set(), "msgid": None, "msgid_plural": None, "msgstr": {}}
+        return {"flags": set(), "msgctxt": None, "msgid": None, "msgid_plural": None, "msgstr": {}}
 
     for line in path.read_text(encoding="utf-8").splitlines():
         stripped = line.strip()
@@ -94,7 +94,13 @@ def read_po(path: Path) -> list[dict]:
             field = None
             continue
         keyword, _, rest = stripped.partition(" ")
-        if keyword == "msgid":
+        if keyword == "msgctxt":
+            if entry is None or entry["msgid"] is not None:
+                entry = new_entry()
+                entries.append(entry)
+            field = ("msgctxt",)
+            entry["msgctxt"] = _unquote(rest)
+        elif keyword == "msgid":
             if entry is None or entry["msgid"] is not None:
                 entry = new_entry()
                 entries.append(entry)
@@ -195,7 +201,10 @@ def test_the_compiled_catalogue_has_every_translation_of_the_po_file(po_entries)
         compiled = gettext.GNUTranslations(mo)
     stale = []
     for e in po_entries:
-        if e["msgid_plural"] is None:
+        if e["msgctxt"] is not None:
+            if compiled.pgettext(e["msgctxt"], e["msgid"]) != e["msgstr"][0]:
+                stale.append(e["msgid"])
+        elif e["msgid_plural"] is None:
             if compiled.gettext(e["msgid"]) != e["msgstr"][0]:
                 stale.append(e["msgid"])
         else:
