@@ -18,7 +18,10 @@ from pmqa4.org.models import Role
 from pmqa4.submissions.models import EventKind, SubmissionEvent
 from pmqa4.submissions.workflow import submission_for, submission_submit
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks")

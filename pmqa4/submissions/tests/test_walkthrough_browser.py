@@ -9,6 +9,8 @@ from django.conf import settings
 
 from pmqa4.core.tests.test_browser import log_in
 from pmqa4.demo.build import UnitYearBuilder
+from pmqa4.framework.models import Characteristic, Dimension, MaturityLevel, PmqaCategory
+from pmqa4.framework.reference import load_reference_data
 from pmqa4.plans.models import Activity
 from pmqa4.reports.models import ResultsReport
 from pmqa4.scoring.tests.builders import complete_scenario
@@ -18,7 +20,7 @@ from .test_uploads import PDF
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 SCREENS = Path(settings.BASE_DIR) / "var" / "test-output" / "walkthrough"
 
@@ -35,7 +37,16 @@ class Screens:
 
 
 def plans_without_submissions(cast, cycle):
-    """Forms 1–3 written (as a coordinator would have), nothing submitted yet."""
+    """Forms 1–3 written (as a coordinator would have), nothing submitted yet.
+
+    A transactional test may start after another one emptied the tables, the migrations'
+    reference rows included: put the dimensions back first (idempotent)."""
+    load_reference_data(
+        category=PmqaCategory,
+        dimension=Dimension,
+        characteristic=Characteristic,
+        maturity=MaturityLevel,
+    )
     scenario = complete_scenario(
         cast.unit_a.code,
         members=(),
