@@ -64,3 +64,14 @@ def test_the_central_group_itself_is_not_listed(client, cast, cycle):
     client.force_login(cast.central)
     codes = {unit.code for unit, *_ in client.get(URL).context["rows"]}
     assert "OPS-ASD" not in codes
+
+
+def test_each_cell_links_to_its_submission_or_to_the_units_step_page(client, cast, cycle):
+    from pmqa4.submissions.models import Submission
+
+    _units_with_work(cycle, 1)
+    submission = Submission.objects.get()
+    client.force_login(cast.central)
+    content = client.get(URL).content.decode()
+    assert reverse("submissions:review", args=[submission.pk]) in content
+    assert f"/units/{cast.unit_a.code}/2568/roster/" in content
