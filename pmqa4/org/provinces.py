@@ -12,17 +12,8 @@ class Province(NamedTuple):
     code: str
     name_th: str
     name_en: str
-    region: str
+    region: str  # a key of org.models.Region (the six-region scheme)
 
-
-REGIONS = {
-    "north": "ภาคเหนือ",
-    "northeast": "ภาคตะวันออกเฉียงเหนือ",
-    "central": "ภาคกลาง",
-    "east": "ภาคตะวันออก",
-    "west": "ภาคตะวันตก",
-    "south": "ภาคใต้",
-}
 
 BANGKOK_ISO = "10"
 

@@ -3,7 +3,8 @@
 import re
 from collections import Counter
 
-from pmqa4.org.provinces import BANGKOK_ISO, BY_CODE, BY_ISO, PROVINCES, REGIONS
+from pmqa4.org.models import Region
+from pmqa4.org.provinces import BANGKOK_ISO, BY_CODE, BY_ISO, PROVINCES
 
 
 def test_there_are_77_provinces_counting_bangkok():
@@ -40,7 +41,7 @@ def test_names_are_unique_in_both_languages_and_thai_names_are_in_thai_script():
 
 
 def test_every_region_is_known_and_has_its_six_region_scheme_count():
-    assert set(REGIONS) == {"north", "northeast", "central", "east", "west", "south"}
+    assert set(Region.values) == {"north", "northeast", "central", "east", "west", "south"}
     counts = Counter(p.region for p in PROVINCES)
     assert counts == {
         "north": 9,
