@@ -12,7 +12,11 @@ PYTEST_ARGS ?=
 
 .PHONY: run test setup migrate demo lint format chromium static clean messages
 
+# The background worker (the central group's ZIPs, reminders) runs next to the server and stops
+# with it.
 run: setup migrate demo
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: setup chromium
@@ -39,13 +43,17 @@ migrate: setup
 demo: migrate
 	$(BIN)/python manage.py seed_demo
 
-# Browser tests drive Debian's Chromium; install it when we can (as root), else they skip.
+# Browser tests drive Debian's Chromium; pdftoppm (poppler-utils) renders PDF pages for the
+# document tests; WeasyPrint subsets fonts faster with HarfBuzz's subsetter. Installed when we
+# can (as root), else the browser tests skip and PDFs subset fonts with fontTools.
+SYSTEM_PACKAGES := chromium poppler-utils libharfbuzz-subset0
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ] \
+	    || ! /sbin/ldconfig -p | grep -q libharfbuzz-subset; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	      || echo "chromium could not be installed: browser tests will be skipped"; \
-	  else echo "chromium is not installed and we are not root: browser tests will be skipped"; fi; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null) \
+	      || echo "$(SYSTEM_PACKAGES) could not be installed: browser tests will be skipped"; \
+	  else echo "some of $(SYSTEM_PACKAGES) are missing and we are not root: browser tests may skip"; fi; \
 	fi
 
 static: setup

@@ -62,7 +62,25 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def reference_rows(transactional_db):
+    """The migrations' reference rows (dimensions, categories, provinces): a transactional test
+    that ran before on this worker emptied every table, those included (idempotent)."""
+    from pmqa4.framework.models import Characteristic, Dimension, MaturityLevel, PmqaCategory
+    from pmqa4.framework.reference import load_reference_data
+    from pmqa4.org.models import Province
+    from pmqa4.org.provinces import load_provinces
+
+    load_provinces(Province)
+    load_reference_data(
+        category=PmqaCategory,
+        dimension=Dimension,
+        characteristic=Characteristic,
+        maturity=MaturityLevel,
+    )
+
+
+@pytest.fixture
+def page(browser, live_server, reference_rows):
     context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     tab = context.new_page()

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from pmqa4.api.api import api
 from pmqa4.core import views as core_views
 from pmqa4.core.forms import ThaiAuthenticationForm
 
@@ -26,4 +27,14 @@ urlpatterns = [
     path("", include("pmqa4.teams.urls")),
     path("", include("pmqa4.reports.urls")),
     path("", include("pmqa4.plans.urls")),
+    path("", include("pmqa4.documents.urls")),
+    path("", include("pmqa4.documents.import_urls")),
+    path("", include("pmqa4.audit.urls")),
+    path("", include("pmqa4.privacy.urls")),
+    path("", include("pmqa4.accounts.urls")),
+    path("", include("pmqa4.api.urls")),
+    path("", include("pmqa4.notifications.urls")),
+    path("", include("pmqa4.opendata.urls")),
+    path("", include("pmqa4.notices.urls")),
+    path("api/v1/", api.urls),
 ]

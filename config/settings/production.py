@@ -1,16 +1,26 @@
-"""Production: refuses to start without a real secret key and explicit hosts."""
+"""Production: refuses to start with DEBUG on, without a real secret key or explicit hosts."""
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import envbool, envint, envsecret
+from config.env import envbool, envint, envlist, envsecret
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASES
+from .base import DATABASES
 
+if envbool("DEBUG", False):
+    raise ImproperlyConfigured("DEBUG must be off in production: unset DEBUG or set DEBUG=false")
 DEBUG = False
 SECRET_KEY = envsecret("SECRET_KEY")
-if not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("ALLOWED_HOSTS must name the server's host names")
+# What Django's deployment check asks (security.W009): long, varied, not startproject's.
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-"):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a random value of at least 50 characters "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+    )
+# No default here: the server's own names, never "*".
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS must name the server's host names (not *)")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not envbool("ALLOW_SQLITE", False):
     raise ImproperlyConfigured(
         "Production uses PostgreSQL: set DATABASE_URL (or ALLOW_SQLITE=true)"
@@ -18,6 +28,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not envbool("ALLOW_SQL
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", True)
+if SESSION_COOKIE_SECURE:
+    # __Host-: the browser keeps these only if Secure, for this host alone and for path /.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
+# The application's own host name and any name below it are HTTPS only.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Browsers' preload list takes only a whole registrable domain (its owner's decision, not this
+# application's), so the check that asks for it is silenced unless SECURE_HSTS_PRELOAD=true.
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

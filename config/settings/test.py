@@ -11,3 +11,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_DATA_ALLOWED = True
+# Sign-in security is off by default so that tests signing in with client.login/force_login as
+# the central administrator or an evaluator reach their pages; pmqa4/accounts/tests turn it on
+# (settings.AXES_ENABLED = True, settings.MFA_ENFORCE = True) to test it.
+AXES_ENABLED = False
+MFA_ENFORCE = False
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 
 class ThaiFirstLocaleMiddleware:
@@ -21,4 +22,19 @@ class ThaiFirstLocaleMiddleware:
             request.LANGUAGE_CODE = translation.get_language()
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class PrivatePagesMiddleware:
+    """A signed-in person's pages are never kept by the browser or a proxy (ASVS 5.0 V14.3.2):
+    after signing out, Back on a shared office PC must not show the unit's forms again."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            add_never_cache_headers(response)
         return response

@@ -160,6 +160,12 @@ class Role(models.TextChoices):
 ALL_UNIT_ROLES = frozenset({Role.CENTRAL_ADMIN, Role.EVALUATOR})
 
 
+line_user_id_validator = RegexValidator(
+    r"^U[0-9a-f]{32}$",
+    _("LINE user ID ต้องขึ้นต้นด้วย U ตามด้วยตัวเลขหรืออักษร a–f รวม ๓๒ ตัว"),
+)
+
+
 class User(AbstractUser):
     """A civil servant (or a member of the public with an account: then no unit, no role)."""
 
@@ -173,6 +179,14 @@ class User(AbstractUser):
         blank=True,
         related_name="people",
         verbose_name=_("หน่วยงานที่สังกัด"),
+    )
+    # This person's user ID for our LINE Official Account (pmqa4/notifications sends to it).
+    line_user_id = models.CharField(
+        _("LINE user ID"),
+        max_length=33,
+        blank=True,
+        validators=[line_user_id_validator],
+        help_text=_("รหัสผู้ใช้ LINE สำหรับบัญชีทางการของระบบ ขึ้นต้นด้วย U ตามด้วยอักษร ๓๒ ตัว"),
     )
 
     class Meta:

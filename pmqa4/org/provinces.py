@@ -99,3 +99,18 @@ PROVINCES = (
 
 BY_ISO = {p.iso: p for p in PROVINCES}
 BY_CODE = {p.code: p for p in PROVINCES}
+
+
+def load_provinces(province_model) -> None:
+    """Put the 77 provinces in the table (idempotent): the migration's data, and again before the
+    demo is loaded into a database whose tables were emptied (a flushed test database)."""
+    for p in PROVINCES:
+        province_model.objects.get_or_create(
+            iso_code=p.iso,
+            defaults={
+                "code": p.code,
+                "name_th": p.name_th,
+                "name_en": p.name_en,
+                "region": p.region,
+            },
+        )

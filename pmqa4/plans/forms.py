@@ -13,6 +13,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from pmqa4.core.forms import LimitedTextForm
 from pmqa4.core.thai import fiscal_month_labels, thai_digits
 
 from . import selectors
@@ -22,11 +23,11 @@ MONTH_CHOICES = [(str(i), label) for i, label in enumerate(fiscal_month_labels()
 KPI_CODE = RegexValidator(r"^[^/\s]+$", _("รหัสตัวชี้วัดต้องไม่มีช่องว่างหรือเครื่องหมาย /"))
 
 
-class LockForm(forms.Form):
+class LockForm(LimitedTextForm, forms.Form):
     """The document version the page was loaded at, and the row as the editor saw it."""
 
     version = forms.IntegerField(min_value=0)
-    seen = forms.CharField(required=False)
+    seen = forms.CharField(required=False, max_length=100_000)  # a row's fields as JSON
 
     def clean_seen(self):
         try:
@@ -46,7 +47,7 @@ class MonthsField(forms.TypedMultipleChoiceField):
         super().__init__(choices=MONTH_CHOICES, coerce=int, required=False, **kwargs)
 
 
-class KpiPickForm(forms.Form):
+class KpiPickForm(LimitedTextForm, forms.Form):
     """The KPIs a row names: chosen from the unit's KPIs, or a new one by code and name."""
 
     kpis = forms.MultipleChoiceField(
@@ -117,7 +118,7 @@ class ActivityForm(KpiPickForm):
         return {**fields, "responsible": data["responsible"], **self.kpi_fields()}
 
 
-class ActivityStepForm(forms.Form):
+class ActivityStepForm(LimitedTextForm, forms.Form):
     name = forms.CharField(label=_("ขั้นตอน"), max_length=500)
     months = MonthsField()
 
@@ -125,7 +126,7 @@ class ActivityStepForm(forms.Form):
         return {"name": self.cleaned_data["name"], "months": self.cleaned_data["months"]}
 
 
-class KpiSheetStepForm(forms.Form):
+class KpiSheetStepForm(LimitedTextForm, forms.Form):
     detail = forms.CharField(
         label=_("รายละเอียดการดำเนินงาน"), widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -139,7 +140,7 @@ class KpiSheetStepForm(forms.Form):
         return dict(self.cleaned_data)
 
 
-class KpiSheetForm(forms.ModelForm):
+class KpiSheetForm(LimitedTextForm, forms.ModelForm):
     """Form 3's numbered fields; field 2 is the KPI's own name, field 6 one value per year.
     The model's clean() refuses a higher-is-better target of 0 with its Thai message."""
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pmqa4.core.fiscal import fiscal_year_bounds
+from pmqa4.core.forms import LimitedTextForm
 from pmqa4.reports.models import ResultsReport
 
 from .selectors import REPORT_FIELDS
@@ -20,7 +21,7 @@ REPORT_HINTS = {
 }
 
 
-class ResultsReportForm(forms.ModelForm):
+class ResultsReportForm(LimitedTextForm, forms.ModelForm):
     """Fields 2–6 plus the version the editor loaded (optimistic locking)."""
 
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
@@ -44,7 +45,7 @@ class ResultsReportForm(forms.ModelForm):
         return {name: data.get(f"seen_{name}", "") for name in REPORT_FIELDS}
 
 
-class KpiActualForm(forms.Form):
+class KpiActualForm(LimitedTextForm, forms.Form):
     """A new actual of one KPI. Prefixed per KPI, since one page holds a form for each."""
 
     value = forms.DecimalField(

@@ -158,6 +158,9 @@ def require_reportable(*, result: KpiResult, panel) -> None:
         raise WorkflowError(_("ตัวชี้วัดนี้ยังไม่มีค่าเป้าหมาย กรุณากำหนดค่าเป้าหมายในแบบฟอร์ม ๓ ก่อนรายงานผล"))
 
 
+LARGEST_ACTUAL = Decimal(10) ** 10
+
+
 def achievement_preview(*, result: KpiResult, typed: str) -> tuple[Assessment | None, str]:
     """(assessment, problem) for a value still being typed: Thai digits and thousands
     separators are read; nothing typed yet is neither an assessment nor a problem."""
@@ -172,6 +175,8 @@ def achievement_preview(*, result: KpiResult, typed: str) -> tuple[Assessment | 
         return None, _("กรอกผลการดำเนินงานเป็นตัวเลข")
     if value < 0:
         return None, _("ผลการดำเนินงานต้องไม่ติดลบ")
+    if value >= LARGEST_ACTUAL:  # the form's limit (14 digits, 4 decimals): no Decimal overflow
+        return None, _("ตัวเลขยาวเกินไป")
     assessment = assess(
         actual=value, target=result.target, direction=result.direction, threshold=result.threshold
     )

@@ -96,15 +96,23 @@ def _report_post(request, page):
     partial = "#save-state" if action == "autosave" else "#report-form"
     template = "reports/report.html" + (partial if request.htmx else "")
     form = ResultsReportForm(request.POST)
-    if not form.is_valid():  # only the hidden version can be wrong: a tampered or truncated post
+    if form.is_valid() and action in APPENDS:
+        field, kind = APPENDS[action]
+        appended = services.append_lines(
+            form.cleaned_data[field], getattr(page["suggestions"], kind)
+        )
+        try:  # the suggestions must not push the field past its length limit
+            form.fields[field].run_validators(appended)
+        except ValidationError as error:
+            form.add_error(field, error)
+        else:
+            form.cleaned_data[field] = appended
+    if not form.is_valid():  # a text too long, or a tampered or truncated hidden version
         stored = getattr(page["activity"], "report", None)
-        state = _state(stored, error=_("แบบฟอร์มไม่ครบ กรุณาโหลดหน้านี้ใหม่"))
+        state = _state(stored, error=_invalid_text(form))
         response = render(request, template, {**page, "form": form, **state}, status=400)
         return _retarget(response, partial)
     data = dict(form.cleaned_data)
-    if action in APPENDS:
-        field, kind = APPENDS[action]
-        data[field] = services.append_lines(data[field], getattr(page["suggestions"], kind))
     try:
         report = services.report_save(
             activity=page["activity"],
@@ -135,6 +143,17 @@ def _report_post(request, page):
     if action != "autosave":
         form = ResultsReportForm(initial=services.report_initial(report, page["results"]))
     return render(request, template, {**page, "form": form, **_state(report, saved=True)})
+
+
+def _invalid_text(form) -> str:
+    """A bad hidden version asks for a reload; otherwise say which field is wrong and why."""
+    if "version" in form.errors:
+        return _("แบบฟอร์มไม่ครบ กรุณาโหลดหน้านี้ใหม่")
+    return " ".join(
+        f"{form.fields[name].label}: {' '.join(errors)}"
+        for name, errors in form.errors.items()
+        if name in form.fields
+    ) or _("แบบฟอร์มไม่ครบ กรุณาโหลดหน้านี้ใหม่")
 
 
 def _retarget(response, partial: str):

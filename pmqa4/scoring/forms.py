@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pmqa4.core.forms import LimitedTextForm
 from pmqa4.submissions.models import FindingKind
 
 from .models import ScoreKind
 
 
-class FindingForm(forms.Form):
+class FindingForm(LimitedTextForm, forms.Form):
     step = forms.TypedChoiceField(
         label=_("ขั้นตอน"),
         coerce=int,
@@ -21,7 +22,7 @@ class FindingForm(forms.Form):
     )
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(LimitedTextForm, forms.Form):
     note = forms.CharField(
         label=_("เหตุผลที่ถอน"),
         max_length=2000,

@@ -2,9 +2,11 @@
 
 import datetime as dt
 import gc
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -58,6 +60,35 @@ def unit_score(cycle: Cycle, unit: Unit, *, as_of: dt.datetime) -> UnitScore:
     return cycle_scores(cycle, as_of=as_of, units=[unit])[0]
 
 
+REPUBLISH_GUARD = dt.timedelta(minutes=1)
+
+
+def _comparable(breakdown: dict) -> str:
+    """A breakdown as stored (JSON; PostgreSQL's jsonb reorders keys), without the assessment
+    moment, which moves with the clock."""
+    kept = {k: v for k, v in breakdown.items() if k != "as_of"}
+    return json.dumps(kept, cls=DjangoJSONEncoder, sort_keys=True)
+
+
+def _just_published(cycle: Cycle, kind: int, scores: list[UnitScore], now: dt.datetime) -> bool:
+    """The same scores published for the same round within a minute: a double click or a second
+    tab, not a new publication. A republication after a correction changes a score, so it is
+    never held back, however soon it comes."""
+    recent = ScoreRecord.objects.filter(
+        cycle=cycle,
+        kind=kind,
+        published_at__range=(now - REPUBLISH_GUARD, now + REPUBLISH_GUARD),
+    )
+    latest = recent.order_by("-published_at").values_list("published_at", flat=True).first()
+    if latest is None:
+        return False
+    stored = recent.filter(published_at=latest).values_list("unit_id", "breakdown")
+    return {unit: _comparable(b) for unit, b in stored} == {
+        score.unit.pk: _comparable(json.loads(json.dumps(score.breakdown, cls=DjangoJSONEncoder)))
+        for score in scores
+    }
+
+
 def scores_publish(*, cycle: Cycle, kind: int, actor: User, now: dt.datetime) -> list[ScoreRecord]:
     """Freeze every taking-part unit's score for round 1 or the year.
 
@@ -71,10 +102,15 @@ def scores_publish(*, cycle: Cycle, kind: int, actor: User, now: dt.datetime) ->
         as_of = assessment_time(cycle, now)
     else:
         raise WorkflowError(_("ไม่รู้จักรอบที่จะเผยแพร่"))
-    scores = cycle_scores(cycle, as_of=as_of)
-    if not scores:
-        raise WorkflowError(_("ไม่มีหน่วยงานที่รับการประเมินในรอบปีนี้"))
     with transaction.atomic():
+        # One publication of a cycle at a time: a second click or tab waits here, then finds
+        # the first one's records (PostgreSQL row lock; SQLite runs one writer anyway).
+        list(Cycle.objects.select_for_update().filter(pk=cycle.pk).values_list("pk"))
+        scores = cycle_scores(cycle, as_of=as_of)
+        if not scores:
+            raise WorkflowError(_("ไม่มีหน่วยงานที่รับการประเมินในรอบปีนี้"))
+        if _just_published(cycle, kind, scores, now):
+            raise WorkflowError(_("เพิ่งเผยแพร่คะแนนนี้ไปเมื่อครู่ และคะแนนยังไม่เปลี่ยน จึงไม่เผยแพร่ซ้ำ"))
         return [
             ScoreRecord.objects.create(
                 unit=score.unit,

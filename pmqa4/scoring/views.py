@@ -145,7 +145,7 @@ def finding_withdraw_view(request, code, pk):
     form = WithdrawForm(request.POST)
     try:
         if not form.is_valid():
-            raise WorkflowError(_("กรุณาระบุเหตุผลที่ถอนข้อค้นพบ"))
+            raise WorkflowError(" ".join(form.errors["note"]))
         finding_withdraw(
             finding=finding, note=form.cleaned_data["note"], actor=request.user, now=timezone.now()
         )

@@ -18,13 +18,11 @@ ATTACHABLE = (State.DRAFT, State.RETURNED, State.AWAITING_SIGN_OFF)
 def evidence_add(*, submission: Submission, upload, description: str, actor: User) -> EvidenceFile:
     if submission.state not in ATTACHABLE:
         raise WorkflowError(_("ขั้นตอนนี้ส่งแล้ว แนบไฟล์เพิ่มได้เมื่อถูกส่งกลับให้แก้ไข"))
-    checked = check_upload(upload)
+    checked = check_upload(upload)  # refused here: nothing stored, no row written
     original = (upload.name or "")[:255]
-    upload.name = f"evidence{checked.extension}"  # the stored name comes from the content
-    return EvidenceFile.objects.create(
+    evidence = EvidenceFile(
         unit=submission.unit,
         submission=submission,
-        file=upload,
         original_name=original,
         content_type=checked.content_type,
         size=checked.size,
@@ -32,6 +30,14 @@ def evidence_add(*, submission: Submission, upload, description: str, actor: Use
         description=description.strip()[:300],
         uploaded_by=actor,
     )
+    # The stored name is random (evidence_path) with the extension of the content, not the name.
+    evidence.file.save(f"evidence{checked.extension}", upload, save=False)
+    try:
+        evidence.save()
+    except BaseException:
+        evidence.file.delete(save=False)  # no file left behind without its row
+        raise
+    return evidence
 
 
 @transaction.atomic

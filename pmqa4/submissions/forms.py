@@ -1,16 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pmqa4.core.forms import LimitedTextForm
+
 from .snapshots import SECTION_LABELS
 
 
-class SignForm(forms.Form):
+class SignForm(LimitedTextForm, forms.Form):
     """The executive re-enters the password: a signature must be the executive's own act."""
 
     password = forms.CharField(
         label=_("รหัสผ่านของท่าน (ยืนยันการลงนาม)"),
         strip=False,
-        max_length=200,
+        max_length=1024,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={"required": _("กรุณากรอกรหัสผ่านเพื่อยืนยันการลงนาม")},
     )
@@ -26,7 +28,7 @@ class SignForm(forms.Form):
         return password
 
 
-class SendBackForm(forms.Form):
+class SendBackForm(LimitedTextForm, forms.Form):
     comment = forms.CharField(
         label=_("สิ่งที่ต้องแก้ไข"),
         max_length=2000,
@@ -35,7 +37,7 @@ class SendBackForm(forms.Form):
     )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(LimitedTextForm, forms.Form):
     comment = forms.CharField(
         label=_("สิ่งที่หน่วยงานต้องแก้ไข"),
         max_length=4000,
@@ -50,7 +52,7 @@ class ReturnForm(forms.Form):
     )
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(LimitedTextForm, forms.Form):
     file = forms.FileField(
         label=_("ไฟล์หลักฐาน (PDF, PNG, JPEG, DOCX, XLSX)"),
         error_messages={"required": _("กรุณาเลือกไฟล์"), "empty": _("ไฟล์ว่างเปล่า")},
@@ -58,7 +60,7 @@ class EvidenceForm(forms.Form):
     description = forms.CharField(label=_("คำอธิบาย"), max_length=300, required=False)
 
 
-class CommentForm(forms.Form):
+class CommentForm(LimitedTextForm, forms.Form):
     section = forms.ChoiceField(label=_("แบบฟอร์ม/ส่วน"))
     item = forms.CharField(label=_("รายการ (เช่น 1.2 หรือรหัสตัวชี้วัด)"), max_length=100, required=False)
     text = forms.CharField(

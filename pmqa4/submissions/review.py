@@ -143,7 +143,8 @@ def comment(request, pk):
     version = submission.versions.order_by("-number").first()
     form = CommentForm(request.POST, sections=version.snapshot.keys() if version else ())
     if version is None or not form.is_valid():
-        messages.error(request, _("กรุณาเลือกส่วนของแบบฟอร์มและพิมพ์ความเห็น"))
+        typed = [e for name in ("text", "item") for e in form.errors.get(name, ())]
+        messages.error(request, " ".join(typed) or _("กรุณาเลือกส่วนของแบบฟอร์มและพิมพ์ความเห็น"))
     else:
         ReviewComment.objects.create(
             submission=submission, version=version, author=request.user, **form.cleaned_data

@@ -3,13 +3,19 @@
 Allowed: PDF, PNG, JPEG, and the Office Open XML documents DOCX and XLSX (zip archives whose
 entries say which they are). Archives are opened only to read their directory, with limits on
 the entry count, the total uncompressed size and the compression ratio, so a zip bomb is
-refused before anything is unpacked.
+refused before anything is unpacked. The one entry read, ``[Content_Types].xml``, is read with
+a size cap and parsed by defusedxml with DTDs forbidden, so an entity bomb is refused, never
+expanded. Macro-enabled documents (.docm, .xlsm renamed) are refused.
 """
 
 import hashlib
 import zipfile
+import zlib
 from dataclasses import dataclass
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
@@ -20,9 +26,24 @@ from pmqa4.core.errors import WorkflowError
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 100
+MAX_CONTENT_TYPES = 512 * 1024  # a real [Content_Types].xml is a few kilobytes
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ALLOWED_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg", DOCX, XLSX})
+CONTENT_TYPES = "[Content_Types].xml"
+
+# Anything zipfile or zlib raises on a damaged or unsupported archive (encrypted entries raise
+# RuntimeError, unknown compression NotImplementedError).
+_BROKEN_ZIP = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
 
 
 @dataclass(frozen=True)
@@ -33,26 +54,55 @@ class CheckedFile:
     sha256: str
 
 
+def _only_types() -> WorkflowError:
+    return WorkflowError(_("รับเฉพาะไฟล์ PDF, PNG, JPEG, DOCX และ XLSX"))
+
+
+def _check_directory(entries: list[zipfile.ZipInfo]) -> None:
+    if len(entries) > MAX_ENTRIES:
+        raise WorkflowError(_("ไฟล์มีส่วนประกอบมากผิดปกติ ระบบไม่รับไฟล์นี้"))
+    total = sum(e.file_size for e in entries)
+    packed = sum(e.compress_size for e in entries) or 1
+    if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
+        raise WorkflowError(_("ไฟล์ถูกบีบอัดผิดปกติ ระบบไม่รับไฟล์นี้"))
+
+
+def _declared_types(archive: zipfile.ZipFile) -> set[str]:
+    """The content types ``[Content_Types].xml`` declares, read safely (see module docstring)."""
+    with archive.open(CONTENT_TYPES) as entry:
+        data = entry.read(MAX_CONTENT_TYPES + 1)
+    if len(data) > MAX_CONTENT_TYPES:
+        raise WorkflowError(_("ไฟล์ถูกบีบอัดผิดปกติ ระบบไม่รับไฟล์นี้"))
+    try:
+        root = fromstring(data, forbid_dtd=True)
+    except (DefusedXmlException, ParseError):
+        raise WorkflowError(_("ไฟล์ Word/Excel มีโครงสร้างผิดปกติ ระบบไม่รับไฟล์นี้")) from None
+    if root.tag.rsplit("}", 1)[-1] != "Types":
+        raise WorkflowError(_("ไฟล์ Word/Excel มีโครงสร้างผิดปกติ ระบบไม่รับไฟล์นี้"))
+    return {element.get("ContentType", "").lower() for element in root}
+
+
 def _office_type(upload: UploadedFile) -> tuple[str, str]:
     try:
         with zipfile.ZipFile(upload) as archive:
             entries = archive.infolist()
-            if len(entries) > MAX_ENTRIES:
-                raise WorkflowError(_("ไฟล์มีส่วนประกอบมากผิดปกติ ระบบไม่รับไฟล์นี้"))
-            total = sum(e.file_size for e in entries)
-            packed = sum(e.compress_size for e in entries) or 1
-            if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
-                raise WorkflowError(_("ไฟล์ถูกบีบอัดผิดปกติ ระบบไม่รับไฟล์นี้"))
+            _check_directory(entries)
             names = {e.filename for e in entries}
-    except zipfile.BadZipFile:
+            if CONTENT_TYPES not in names:
+                raise _only_types()
+            declared = _declared_types(archive)
+    except _BROKEN_ZIP:
         raise WorkflowError(_("ไฟล์เสียหรือไม่ใช่ไฟล์ Word/Excel")) from None
     finally:
         upload.seek(0)
-    if "[Content_Types].xml" in names and "word/document.xml" in names:
+    macros = any("macroenabled" in t or "vbaproject" in t for t in declared)
+    if macros or any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise WorkflowError(_("ไม่รับไฟล์ที่มีมาโคร กรุณาบันทึกเป็น .docx หรือ .xlsx แล้วแนบใหม่"))
+    if "word/document.xml" in names:
         return DOCX, ".docx"
-    if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+    if "xl/workbook.xml" in names:
         return XLSX, ".xlsx"
-    raise WorkflowError(_("รับเฉพาะไฟล์ PDF, PNG, JPEG, DOCX และ XLSX"))
+    raise _only_types()
 
 
 def check_upload(upload: UploadedFile) -> CheckedFile:
@@ -77,7 +127,7 @@ def check_upload(upload: UploadedFile) -> CheckedFile:
     elif head.startswith(b"PK\x03\x04"):
         content_type, extension = _office_type(upload)
     else:
-        raise WorkflowError(_("รับเฉพาะไฟล์ PDF, PNG, JPEG, DOCX และ XLSX"))
+        raise _only_types()
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,6 +34,16 @@ def _step_page(unit, cycle, number) -> str:
     return step_page_url(unit, cycle.fiscal_year, number)
 
 
+def _next_or(request, fallback: str) -> str:
+    """The posted ``next`` page when it is a path of this site, else ``fallback``: never another
+    site, a view name for redirect() to look up, or a value that cannot be a Location header."""
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe and target.startswith("/") and target.isprintable() else fallback
+
+
 @require_POST
 @login_required
 def submit(request, code, year, step):
@@ -50,7 +61,7 @@ def submit(request, code, year, step):
             messages.success(request, _("ส่งเรียบร้อยแล้ว"))
     except WorkflowError as error:
         messages.error(request, error.message)
-    return redirect(request.POST.get("next") or _step_page(unit, cycle, step))
+    return redirect(_next_or(request, _step_page(unit, cycle, step)))
 
 
 @login_required
@@ -97,7 +108,7 @@ def send_back(request, code, year, step):
     form = SendBackForm(request.POST)
     try:
         if not form.is_valid():
-            raise WorkflowError(_("กรุณาระบุสิ่งที่ต้องแก้ไข"))
+            raise WorkflowError(" ".join(e for errors in form.errors.values() for e in errors))
         submission_send_back(
             submission=submission,
             actor=request.user,
@@ -142,7 +153,8 @@ def history(request, code, year, step):
 
 
 def _pick(value, by_number):
-    return by_number.get(int(value)) if value and value.isdigit() else None
+    ok = value and value.isascii() and value.isdigit() and len(value) < 10
+    return by_number.get(int(value)) if ok else None
 
 
 @require_POST
@@ -168,7 +180,7 @@ def evidence_upload(request, code, year, step):
             messages.error(request, error.message)
         else:
             messages.success(request, _("แนบไฟล์แล้ว"))
-    return redirect(request.POST.get("next") or _step_page(unit, cycle, step))
+    return redirect(_next_or(request, _step_page(unit, cycle, step)))
 
 
 @require_POST
@@ -198,8 +210,12 @@ def evidence_download(request, code, pk):
     actor = actor_of(request)
     unit = get_unit_for_actor(actor, code, roles=UNIT_READERS)
     evidence = get_object_or_404(EvidenceFile, pk=pk, unit=unit)
+    try:
+        stored = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None  # the row outlived its file (a restore without media)
     response = FileResponse(
-        evidence.file.open("rb"),
+        stored,
         content_type=evidence.content_type,
         as_attachment=evidence.content_type not in INLINE_TYPES,
         filename=evidence.original_name or evidence.file.name.rsplit("/", 1)[-1],

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from pmqa4.core.errors import WorkflowError
 from pmqa4.cycles.models import Step
+from pmqa4.notifications import notices
 from pmqa4.org.models import Unit, User
 from pmqa4.teams.models import TeamMember
 
@@ -116,6 +117,7 @@ def submission_request_sign_off(
     submission.state = State.AWAITING_SIGN_OFF
     submission.save(update_fields=["state", "updated_at"])
     _event(submission, EventKind.SENT_FOR_SIGN_OFF, actor=actor, at=now, version=version)
+    notices.submission_awaiting_sign_off(submission)  # saved with this change, sent on commit
     return submission
 
 
@@ -185,6 +187,7 @@ def submission_return(
         comment=comment.strip(),
         correction_due=correction_due,
     )
+    notices.submission_returned(submission)  # saved with this change, sent on commit
     return submission
 
 
@@ -201,4 +204,5 @@ def submission_accept(*, submission: Submission, actor: User, now: dt.datetime) 
         at=now,
         version=submission.versions.order_by("-number").first(),
     )
+    notices.submission_accepted(submission)  # saved with this change, sent on commit
     return submission

@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pmqa4.core.fiscal import BANGKOK
+from pmqa4.core.forms import LimitedTextForm
 
 from .models import MeetingKind, TeamRole
 from .phones import PhoneError, format_phone
 from .services import MEMBER_FIELDS, held_on_refusal
 
 
-class MemberForm(forms.Form):
+class MemberForm(LimitedTextForm, forms.Form):
     """One PMQA Team member. Only the name is required to save: a missing position or contact
     is allowed and listed as incomplete for scoring (SCORING.md step 1), never refused."""
 
@@ -75,7 +76,7 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(LimitedTextForm, forms.Form):
     """A meeting or activity of the central group; times are Bangkok wall-clock times."""
 
     title = forms.CharField(
@@ -109,6 +110,16 @@ class MeetingForm(forms.Form):
         initial=True,
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
+    # The edit page's version (optimistic locking); the add form has none.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        required=False,
+        error_messages={
+            "invalid": _("ไม่พบรุ่นของแบบฟอร์ม กรุณาโหลดหน้าใหม่แล้วบันทึกอีกครั้ง"),
+            "min_value": _("ไม่พบรุ่นของแบบฟอร์ม กรุณาโหลดหน้าใหม่แล้วบันทึกอีกครั้ง"),
+        },
+    )
 
     def __init__(self, *args, cycle, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,6 +149,7 @@ class MeetingForm(forms.Form):
             "ends_time": meeting.ends_at.astimezone(BANGKOK).time(),
             "location": meeting.location,
             "required": meeting.required,
+            "version": meeting.version,
         }
 
     def meeting_fields(self) -> dict:
@@ -153,10 +165,12 @@ class MeetingForm(forms.Form):
         }
 
 
-class AttendanceFilterForm(forms.Form):
+class AttendanceFilterForm(LimitedTextForm, forms.Form):
     q = forms.CharField(label=_("ค้นหาหน่วยงาน (ชื่อหรือรหัส)"), max_length=100, required=False)
 
 
 def parse_ids(values) -> set[int]:
-    """Member ids posted by the tick list; anything that is not a number is ignored."""
-    return {int(value) for value in values if str(value).isdigit()}
+    """Member ids posted by the tick list; anything that is not a plain number that fits a
+    database id (not "²" or "๑", which isdigit() accepts, nor 30 digits) is ignored."""
+    ids = (str(value) for value in values)
+    return {int(v) for v in ids if v.isascii() and v.isdigit() and len(v) <= 18}

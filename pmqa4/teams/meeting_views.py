@@ -11,6 +11,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from pmqa4.core.errors import WorkflowError
+from pmqa4.core.fiscal import BANGKOK
+from pmqa4.core.locking import StaleEdit
+from pmqa4.core.thai import format_be_date
 from pmqa4.cycles.models import Cycle
 from pmqa4.org.permissions import UNIT_READERS, actor_of
 from pmqa4.submissions.access import workspace
@@ -67,16 +70,43 @@ def meeting_edit(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("cycle"), pk=pk)
     initial = MeetingForm.initial_for(meeting)
     form = MeetingForm(request.POST or None, initial=initial, cycle=meeting.cycle)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            meeting_update(meeting=meeting, actor=request.user, fields=form.meeting_fields())
+            meeting_update(
+                meeting=meeting,
+                actor=request.user,
+                fields=form.meeting_fields(),
+                version=form.cleaned_data["version"],
+            )
+        except StaleEdit as stale:
+            form, status = _stale_meeting_form(request, stale), 409
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("บันทึก %(title)s แล้ว") % {"title": meeting.title})
             return redirect("teams:meetings", year=meeting.cycle.fiscal_year)
     context = {"cycle": meeting.cycle, "meeting": meeting, "form": form}
-    return render(request, "teams/meeting_form.html", context)
+    return render(request, "teams/meeting_form.html", context, status=status)
+
+
+def _stale_meeting_form(request, stale: StaleEdit) -> MeetingForm:
+    """409: nothing was written. What this editor typed stays, now against the stored version,
+    with what is stored now named, so saving again is a deliberate choice."""
+    current = stale.current
+    data = request.POST.copy()
+    data["version"] = current.version
+    form = MeetingForm(data, cycle=current.cycle)
+    form.is_valid()
+    stored = _("ที่บันทึกไว้ตอนนี้: %(title)s วันที่ %(day)s เวลา %(start)s–%(end)s น. %(place)s") % {
+        "title": current.title,
+        "day": format_be_date(current.held_on, "short"),
+        "start": f"{current.starts_at.astimezone(BANGKOK):%H:%M}",
+        "end": f"{current.ends_at.astimezone(BANGKOK):%H:%M}",
+        "place": current.location,
+    }
+    form.add_error(None, f"{stale.message} ({stored.strip()})")
+    return form
 
 
 @login_required

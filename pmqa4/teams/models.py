@@ -86,8 +86,9 @@ def _checkin_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Meeting(TimeStampedModel):
-    """A meeting or activity of the central group; the required ones count for step 2."""
+class Meeting(VersionedModel):
+    """A meeting or activity of the central group; the required ones count for step 2. Edits
+    are optimistically locked, so two administrators never overwrite each other silently."""
 
     cycle = models.ForeignKey(
         "cycles.Cycle", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("รอบปี")

@@ -139,7 +139,13 @@ def meeting_create(*, cycle: Cycle, actor: User, fields: dict) -> Meeting:
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, actor: User, fields: dict) -> Meeting:
+def meeting_update(
+    *, meeting: Meeting, actor: User, fields: dict, version: int | None = None
+) -> Meeting:
+    """``version`` is the one the edit page was loaded at: a save in between raises StaleEdit
+    and writes nothing."""
+    if version is not None:
+        claim_version(meeting, version)
     return _apply_meeting(meeting, meeting.cycle, fields)
 
 

@@ -39,7 +39,7 @@ def test_a_coordinator_logs_in_in_thai_and_lands_on_their_unit(page, cast, cycle
 def test_the_central_administrator_lands_on_the_overview_of_all_units(page, cast, cycle):
     log_in(page, "central")
     assert urlparse(page.url).path == "/central/"
-    table = page.locator("table").first.inner_text()
+    table = page.locator("table.dash-matrix").inner_text()
     assert "OPS-AAA" in table and "OPS-BBB" in table
     shot(page, "central-overview")
 

@@ -1,20 +1,10 @@
 from django.db import migrations
 
-from pmqa4.org.provinces import PROVINCES
+from pmqa4.org.provinces import load_provinces
 
 
 def load(apps, schema_editor):
-    Province = apps.get_model("org", "Province")
-    for p in PROVINCES:
-        Province.objects.get_or_create(
-            iso_code=p.iso,
-            defaults={
-                "code": p.code,
-                "name_th": p.name_th,
-                "name_en": p.name_en,
-                "region": p.region,
-            },
-        )
+    load_provinces(apps.get_model("org", "Province"))
 
 
 class Migration(migrations.Migration):

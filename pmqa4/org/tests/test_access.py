@@ -62,8 +62,9 @@ def test_the_unit_home_runs_a_fixed_number_of_queries(
 ):
     client.force_login(cast.coordinator_a)
     # session, user, role grants, unit, cycles, their steps, their rounds, extensions,
-    # submissions, required meetings held, attended meetings, and the score's facts (13)
-    with django_assert_num_queries(24):
+    # submissions, required meetings held, attended meetings, the score's facts (13), and the
+    # central group's contact card (pmqa4/notices)
+    with django_assert_num_queries(25):
         assert client.get(unit_home(cast.unit_a)).status_code == 200
 
 

@@ -8,6 +8,10 @@ from pmqa4.demo.calendar import build_cycles
 from pmqa4.demo.organisation import build_organisation
 from pmqa4.demo.people import DEMO_PASSWORD
 from pmqa4.demo.scenarios import SCENARIOS
+from pmqa4.framework.models import Characteristic, Dimension, MaturityLevel, PmqaCategory
+from pmqa4.framework.reference import load_reference_data
+from pmqa4.org.models import Province
+from pmqa4.org.provinces import load_provinces
 
 
 class Command(BaseCommand):
@@ -29,6 +33,14 @@ class Command(BaseCommand):
             self.print_logins(logins)
 
     def build(self) -> list[tuple[str, str, str]]:
+        # The migrations' reference rows, in case the tables were emptied since (idempotent).
+        load_provinces(Province)
+        load_reference_data(
+            category=PmqaCategory,
+            dimension=Dimension,
+            characteristic=Characteristic,
+            maturity=MaturityLevel,
+        )
         units = build_organisation()
         cycles = build_cycles()
         central = build_central_logins(units)

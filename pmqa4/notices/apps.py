@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NoticesConfig(AppConfig):
+    name = "pmqa4.notices"
+    verbose_name = "ประกาศและถาม-ตอบ"
