@@ -128,9 +128,18 @@ def test_a_bundle_without_documents_is_refused(cast, cycle, step, fmt, message):
     assert not DocumentBundle.objects.exists()
 
 
-def test_the_database_queue_holds_the_task_until_the_worker_runs_it(cast, cycle, settings):
-    """As in production: the request only queues; `db_worker` builds the bundle."""
+@pytest.fixture
+def database_queue(settings, monkeypatch):
+    """The production backend; its worker runs in the test's own transaction, so it must not
+    close the connection between tasks as a long-running worker does."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+
+def test_the_database_queue_holds_the_task_until_the_worker_runs_it(cast, cycle, database_queue):
+    """As in production: the request only queues; `db_worker` builds the bundle."""
     bundle = tasks.request_bundle(
         user=cast.central, cycle=cycle, step="1", fmt="docx", numerals="thai"
     )
@@ -141,7 +150,7 @@ def test_the_database_queue_holds_the_task_until_the_worker_runs_it(cast, cycle,
     assert bundle.status == BundleStatus.DONE and bundle.done == 2
 
 
-def test_a_bundle_whose_worker_died_goes_back_to_the_queue(cast, cycle, settings):
+def test_a_bundle_whose_worker_died_goes_back_to_the_queue(cast, cycle, database_queue):
     stalled = DocumentBundle.objects.create(
         requested_by=cast.central,
         cycle=cycle,
@@ -160,7 +169,6 @@ def test_a_bundle_whose_worker_died_goes_back_to_the_queue(cast, cycle, settings
         status=BundleStatus.RUNNING,
         progressed_at=timezone.now(),
     )
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     assert tasks.requeue_stalled() == 1
     stalled.refresh_from_db()
     moving.refresh_from_db()
