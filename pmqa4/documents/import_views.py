@@ -19,7 +19,7 @@ from dataclasses import replace
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -39,6 +39,7 @@ from . import excel_apply, excel_import
 from .excel import render_xlsx
 from .excel_reader import MAX_BYTES, MAX_ROWS, ImportRefused
 from .printing import Printer
+from .responses import attachment
 
 SESSION_KEY = "documents.excel_import"
 KEEP_SECONDS = 30 * 60
@@ -200,7 +201,6 @@ def import_template(request, code, year, kind):
         content = forms_content.BUILDERS[kind](unit, cycle, printer)
     suffix = "_blank" if blank else ""
     filename = f"{unit.code}_{cycle.fiscal_year}_form{kind}{suffix}.xlsx"
-    response = HttpResponse(render_xlsx(kind, content), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response = attachment(render_xlsx(kind, content), filename, XLSX)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -3,7 +3,7 @@
 import io
 
 import segno
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from pmqa4.cycles.models import Cycle
 from pmqa4.cycles.selectors import current_cycle
 
+from .responses import attachment
 from .service import BLANK_OFFERED, kind_label, render_blank
 
 
@@ -23,12 +24,6 @@ def _blank_forms() -> list[tuple[str, str, list[str]]]:
         (kind, kind_label(kind), [fmt for fmt, kinds in BLANK_OFFERED.items() if kind in kinds])
         for kind in ("1", "2", "3", "4")
     ]
-
-
-def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _qr(request, cycle):
@@ -68,7 +63,7 @@ def blank_forms_qr(request, fiscal_year):
     cycle = get_object_or_404(Cycle, fiscal_year=fiscal_year)
     buffer = io.BytesIO()
     _qr(request, cycle).save(buffer, kind="png", scale=12, border=4)
-    return _download(buffer.getvalue(), f"pmqa4_{cycle.fiscal_year}_forms_qr.png", "image/png")
+    return attachment(buffer.getvalue(), f"pmqa4_{cycle.fiscal_year}_forms_qr.png", "image/png")
 
 
 @require_GET
@@ -79,4 +74,4 @@ def blank_form(request, fiscal_year, kind, fmt):
         document = render_blank(cycle, kind, fmt, numerals=numerals)
     except ValueError as unknown:  # a kind or format that is not handed out blank
         raise Http404(str(unknown)) from None
-    return _download(document.data, document.filename, document.content_type)
+    return attachment(document.data, document.filename, document.content_type)

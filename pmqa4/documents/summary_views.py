@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -11,6 +11,7 @@ from pmqa4.cycles.models import Cycle
 from pmqa4.org.permissions import actor_of
 
 from .printing import Printer
+from .responses import attachment
 from .summary import ministry_summary
 from .summary_render import layout
 
@@ -56,7 +57,5 @@ def summary_download(request, fiscal_year, fmt):
     from . import summary_render
 
     render_summary = summary_render.summary_pdf if fmt == "pdf" else summary_render.summary_docx
-    response = HttpResponse(render_summary(summary, printer), content_type=CONTENT_TYPES[fmt])
     filename = f"pmqa4_{cycle.fiscal_year}_summary.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(render_summary(summary, printer), filename, CONTENT_TYPES[fmt])

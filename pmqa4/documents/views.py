@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,19 +27,10 @@ from pmqa4.submissions.access import workspace
 
 from . import service
 from .models import BundleStatus, BundleStep, DocumentBundle
+from .responses import attachment
 from .tasks import bundle_kinds, request_bundle, requeue_stalled
 
 RECENT_BUNDLES = 20
-
-
-def _attachment(data, filename: str, content_type: str) -> FileResponse:
-    """A download, never shown inline; FileResponse writes a non-ASCII name as RFC 6266 asks."""
-    stream = io.BytesIO(data) if isinstance(data, bytes) else data
-    response = FileResponse(
-        stream, as_attachment=True, filename=filename, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @login_required
@@ -56,7 +47,7 @@ def download(request, code, year, doc, fmt):
             content_type="text/plain; charset=utf-8",
         )
     document = service.render_document(unit, cycle, kind, fmt, numerals)
-    return _attachment(document.data, document.filename, document.content_type)
+    return attachment(io.BytesIO(document.data), document.filename, document.content_type)
 
 
 def _radios():
@@ -155,4 +146,4 @@ def bundle_download(request, pk):
         stream = default_storage.open(bundle.file.name, "rb")
     except FileNotFoundError:
         raise Http404 from None
-    return _attachment(stream, bundle.filename, "application/zip")
+    return attachment(stream, bundle.filename, "application/zip")

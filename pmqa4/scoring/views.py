@@ -18,11 +18,10 @@ from pmqa4.submissions.findings import finding_record, finding_withdraw
 from pmqa4.submissions.models import Finding
 
 from . import selectors
-from .adapter import taking_part
 from .advice import advise
 from .forms import FindingForm, PublishForm, WithdrawForm
-from .scoreboard import SORTS, sort_scores
-from .services import assessment_time, cycle_scores, scores_publish, unit_score
+from .scoreboard import SORTS, scoreboard_scores
+from .services import assessment_time, scores_publish, unit_score
 
 SCORE_READERS = {Role.COORDINATOR, Role.EXECUTIVE, Role.CENTRAL_ADMIN, Role.EVALUATOR}
 EVALUATORS = {Role.EVALUATOR, Role.CENTRAL_ADMIN}
@@ -71,16 +70,11 @@ def scoreboard(request):
     if not actor.sees_all_units:
         raise PermissionDenied
     cycle = _cycle_or_404(request)
-    units = taking_part(cycle).select_related("province")
     kind = request.GET.get("kind", "")
-    if kind in UnitKind.values:
-        units = units.filter(kind=kind)
     province = request.GET.get("province", "")
-    if province:
-        units = units.filter(province__code=province)
     sort = request.GET.get("sort", "code")
-    scores = sort_scores(
-        cycle_scores(cycle, as_of=assessment_time(cycle, timezone.now()), units=units), sort
+    scores, _as_of = scoreboard_scores(
+        cycle, kind=kind, province=province, sort=sort, now=timezone.now()
     )
     return render(
         request,
