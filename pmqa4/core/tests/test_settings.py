@@ -82,7 +82,15 @@ GOOD = {
     "ALLOWED_HOSTS": "pmqa4.example.go.th",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",  # check does not connect
 }
-OUR_VARIABLES = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "ALLOW_SQLITE"}
+# Ours, and what the browser tests set in this process (never set in a deployment).
+OUR_VARIABLES = {
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "ALLOW_SQLITE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 
 
 def manage(*args, **env):
