@@ -22,6 +22,7 @@ def cast(db):
         staff_a=person(None, unit_a, username="staff.a"),
         evaluator=person(Role.EVALUATOR, central_group, username="evaluator"),
         central=person(Role.CENTRAL_ADMIN, central_group, username="central"),
+        ministry=person(Role.MINISTRY_EXECUTIVE, central_group, username="ministry"),
     )
 
 

@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from pmqa4.core.fiscal import BANGKOK
 from pmqa4.cycles.models import Cycle, Step
 from pmqa4.framework.models import Dimension
 from pmqa4.org.models import Role, RoleGrant, Unit, User
@@ -19,6 +20,8 @@ from pmqa4.plans.models import (
     ThreeYearPlan,
 )
 from pmqa4.reports.models import ResultsReport
+from pmqa4.scoring.models import ScoreKind, ScoreRecord
+from pmqa4.scoring.services import scores_publish
 from pmqa4.submissions.models import (
     EventKind,
     Finding,
@@ -28,6 +31,7 @@ from pmqa4.submissions.models import (
     SubmissionEvent,
     SubmissionVersion,
 )
+from pmqa4.submissions.snapshots import SNAPSHOTS
 from pmqa4.teams.models import Attendance, Meeting, Roster, TeamMember
 
 from .people import CENTRAL_LOGINS, DEMO_PASSWORD, EXECUTIVE_TITLES, FIRST_NAMES, LAST_NAMES
@@ -124,19 +128,17 @@ class UnitYearBuilder:
             roster = self.build_roster()
             self.build_attendance(roster)
         if s.roster:
-            self.build_submission(1, s.roster, self.roster_snapshot())
+            self.build_submission(1, s.roster)
         if s.kpis:
             self.build_plans()
         if s.plans:
-            self.build_submission(3, s.plans, self.plans_snapshot())
+            self.build_submission(3, s.plans)
         if s.report:
             self.build_reports()
-            self.build_submission(4, s.report, self.report_snapshot())
+            self.build_submission(4, s.report)
         if s.actuals_reported_at:
             self.build_actuals()
-            self.build_submission(
-                5, StepRun(s.actuals_reported_at), {"kpis": [k.code for k in s.kpis]}
-            )
+            self.build_submission(5, StepRun(s.actuals_reported_at))
 
     # Step 1 and 2 -------------------------------------------------------------------------
     def build_roster(self) -> Roster:
@@ -162,9 +164,6 @@ class UnitYearBuilder:
             Attendance.objects.get_or_create(
                 meeting=meeting, member=first_member, defaults={"recorded_by": self.central}
             )
-
-    def roster_snapshot(self) -> dict:
-        return {"members": [m.__dict__ for m in self.scenario.members]}
 
     # Step 3 -------------------------------------------------------------------------------
     def build_plans(self) -> None:
@@ -261,14 +260,6 @@ class UnitYearBuilder:
             )
         return kpi
 
-    def plans_snapshot(self) -> dict:
-        s = self.scenario
-        return {
-            "form1": [{"dimension": i.dimension, "name": i.name, "kpis": i.kpis} for i in s.form1],
-            "form2": [{"dimension": a.dimension, "name": a.name, "kpis": a.kpis} for a in s.form2],
-            "kpis": [k.code for k in s.kpis],
-        }
-
     # Step 4 and 5 -------------------------------------------------------------------------
     def build_reports(self) -> None:
         unit_wide = not any(k == "not_unit_wide" for k, _ in self.scenario.report.findings)
@@ -280,9 +271,6 @@ class UnitYearBuilder:
             ResultsReport.objects.update_or_create(
                 activity=activity, defaults=report_fields(activity, unit_wide=unit_wide)
             )
-
-    def report_snapshot(self) -> dict:
-        return {"reported": [a.name for a in self.scenario.form2 if a.reported]}
 
     def build_actuals(self) -> None:
         reported_at = self.scenario.actuals_reported_at
@@ -304,9 +292,12 @@ class UnitYearBuilder:
             )
 
     # The workflow -------------------------------------------------------------------------
-    def build_submission(self, step_number: int, run: StepRun, snapshot: dict) -> None:
+    def build_submission(self, step_number: int, run: StepRun) -> None:
+        """The step's submission with its history; every version holds what the unit stores now,
+        frozen as the workflow freezes it (submissions/snapshots.py)."""
         step = self.steps[step_number]
         submission, _ = Submission.objects.get_or_create(unit=self.unit, step=step)
+        snapshot = SNAPSHOTS[step_number](self.unit, self.cycle)
         version = self.version(submission, 1, snapshot, run.submitted_at)
         needs_sign_off = submission.needs_sign_off
         state = State.DRAFT
@@ -354,6 +345,8 @@ class UnitYearBuilder:
             number=number,
             defaults={"snapshot": snapshot, "created_by": self.coordinator},
         )
+        if at is not None:  # made when it was sent, not when the demo was loaded
+            SubmissionVersion.objects.filter(pk=version.pk).update(created_at=at)
         return version
 
     def submit(self, submission, version, at, kind, needs_sign_off) -> None:
@@ -386,3 +379,21 @@ class UnitYearBuilder:
                 "correction_due": correction_due,
             },
         )
+
+
+# FY2568 is over: the central group published its round 1 and its year (Bangkok times).
+PUBLISHED = {
+    2568: (
+        (ScoreKind.ROUND1, dt.datetime(2025, 4, 3, 10, 0, tzinfo=BANGKOK)),
+        (ScoreKind.YEAR, dt.datetime(2025, 10, 20, 10, 0, tzinfo=BANGKOK)),
+    )
+}
+
+
+def publish_demo_scores(cycles: dict[int, Cycle], central: User) -> None:
+    """Publish as the central administrator would have, so that the public pages, the API and
+    the ministry summary have something to show; once (a second run finds the records)."""
+    for year, publications in PUBLISHED.items():
+        for kind, at in publications:
+            if not ScoreRecord.objects.filter(cycle=cycles[year], kind=kind).exists():
+                scores_publish(cycle=cycles[year], kind=kind, actor=central, now=at)

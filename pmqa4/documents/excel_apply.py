@@ -1,6 +1,6 @@
 """Writing a confirmed Excel import: the unit's Form 1, 2 or 3 replaced by the file's rows.
 
-One transaction, under the same gate as every plans service (plans/services.py ``_editing``:
+One transaction, under the same gate as every plans service (plans/services.py ``step3_editing``:
 only the unit's coordinator, only while step 3 is a draft or returned, the step's submission
 row locked). The form's document moves on from the version the preview was read at (optimistic
 locking, core/locking.py): if anyone saved the form in between, nothing is written and the
@@ -30,7 +30,7 @@ from pmqa4.plans.models import (
     PlanItem,
     ThreeYearPlan,
 )
-from pmqa4.plans.services import _editing as step3_editing
+from pmqa4.plans.services import step3_editing
 
 from .excel_import import Preview
 

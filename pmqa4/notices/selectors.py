@@ -3,7 +3,8 @@
 An announcement is for every unit or for some kinds of unit. A person reads those addressed to
 the kinds of their units (the units of their role grants and the unit they belong to); the
 central roles read all, and the central administrator also sees those not yet published. A
-thread is its unit's: its coordinators and executives, and the central roles.
+thread is its unit's: its coordinators and executives, and the central roles (the administrator
+and the evaluator answer; the ministry's executives only read).
 """
 
 from django.db.models import Case, Count, F, Q, When
@@ -89,7 +90,8 @@ def may_answer(actor: Actor) -> bool:
 
 
 def may_read_questions(actor: Actor) -> bool:
-    return may_ask(actor) or may_answer(actor)
+    """A unit's askers, and the central roles (the ministry's executives read, never answer)."""
+    return may_ask(actor) or actor.sees_all_units
 
 
 def asking_units(actor: Actor):

@@ -154,10 +154,12 @@ class Role(models.TextChoices):
     EVALUATOR = "evaluator", _("ผู้ประเมิน")
     COORDINATOR = "coordinator", _("ผู้ประสานงานหน่วยงาน")
     EXECUTIVE = "executive", _("ผู้บริหารหน่วยงาน")
+    # Follows the whole ministry's progress (dashboard, scores, summary); changes nothing.
+    MINISTRY_EXECUTIVE = "ministry_executive", _("ผู้บริหารระดับกระทรวง")
 
 
 # Roles that see every unit; the others see only the unit they were granted.
-ALL_UNIT_ROLES = frozenset({Role.CENTRAL_ADMIN, Role.EVALUATOR})
+ALL_UNIT_ROLES = frozenset({Role.CENTRAL_ADMIN, Role.EVALUATOR, Role.MINISTRY_EXECUTIVE})
 
 
 line_user_id_validator = RegexValidator(

@@ -1,7 +1,8 @@
 """Who may act for which unit. Every unit-scoped view goes through these helpers.
 
 Another unit's object is a 404 (its existence is not confirmed); your own unit without the
-needed role is a 403. The central roles (administrator, evaluator) see every unit.
+needed role is a 403. The central roles (administrator, evaluator, the ministry's
+executives) see every unit; only the administrator changes what is not a unit's own.
 """
 
 from collections.abc import Iterable
@@ -74,5 +75,7 @@ def get_unit_for_actor(actor: Actor, code: str, *, roles: Iterable[str]) -> Unit
 
 
 # Who may read a unit's workspace, and who may change its forms (an evaluator reads, never edits).
-UNIT_READERS = frozenset({Role.COORDINATOR, Role.EXECUTIVE, Role.CENTRAL_ADMIN, Role.EVALUATOR})
+UNIT_READERS = frozenset(
+    {Role.COORDINATOR, Role.EXECUTIVE, Role.CENTRAL_ADMIN, Role.EVALUATOR, Role.MINISTRY_EXECUTIVE}
+)
 UNIT_EDITORS = frozenset({Role.COORDINATOR})

@@ -37,7 +37,9 @@ EDITABLE = (State.DRAFT, State.RETURNED)
 
 
 @contextmanager
-def _editing(*, unit, cycle, actor):
+def step3_editing(*, unit, cycle, actor):
+    """The gate of every change to Forms 1–3 (here and the Excel import): the unit's coordinator
+    only, while step 3 is a draft or returned, with the step's submission row locked."""
     with transaction.atomic():
         if not RoleGrant.objects.filter(user=actor, unit=unit, role=Role.COORDINATOR).exists():
             raise WorkflowError(_("เฉพาะผู้ประสานงานของหน่วยงานจึงแก้ไขแบบฟอร์มได้"))
@@ -143,7 +145,7 @@ def _fill_item(item, *, unit, cycle, name, years, kpi_codes, new_kpi):
 def plan_item_add(*, unit, cycle, actor, version, dimension, **fields) -> PlanItem:
     """A new row of Form 1 (fields: name, years, kpi_codes, new_kpi), numbered after the last
     of its dimension."""
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         plan = _plan(unit, cycle, version)
         number = _next_number(plan.items.filter(dimension=dimension))
         item = PlanItem(plan=plan, dimension=dimension, number=number)
@@ -151,14 +153,14 @@ def plan_item_add(*, unit, cycle, actor, version, dimension, **fields) -> PlanIt
 
 
 def plan_item_update(*, unit, cycle, actor, version, seen, item, **fields) -> PlanItem:
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         _plan(unit, cycle, version, _item_changes(item, seen))
         return _fill_item(item, unit=unit, cycle=cycle, **fields)
 
 
 def plan_item_delete(*, unit, cycle, actor, version, seen, item) -> None:
     """Delete a row; the rows after it in its dimension move up (1.3 becomes 1.2)."""
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         plan = _plan(unit, cycle, version, _item_changes(item, seen))
         item.delete()
         _close_gap(plan.items.filter(dimension_id=item.dimension_id), item.number)
@@ -175,7 +177,7 @@ def three_year_plan_carry_over(*, unit, cycle, actor, version) -> ThreeYearPlan:
     """Copy last plan's items into this empty one (PROCESS.md: the 3-year plan carries over).
     Its KPIs become this cycle's KPIs with the same code and name; their sheets are not copied,
     because each year's Form 3 sheets are written afresh."""
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         plan = _plan(unit, cycle, version)
         source = None if plan.items.exists() else selectors.carry_source(unit, cycle)
         if source is None:
@@ -229,7 +231,7 @@ def _fill_activity(activity, *, unit, cycle, name, months, responsible, kpi_code
 
 def activity_add(*, unit, cycle, actor, version, dimension, **fields) -> Activity:
     """A new activity of Form 2 (fields: name, months, responsible, kpi_codes, new_kpi)."""
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         action_plan = _action_plan(unit, cycle, version)
         number = _next_number(action_plan.activities.filter(dimension=dimension))
         activity = Activity(action_plan=action_plan, dimension=dimension, number=number)
@@ -237,7 +239,7 @@ def activity_add(*, unit, cycle, actor, version, dimension, **fields) -> Activit
 
 
 def activity_update(*, unit, cycle, actor, version, seen, activity, **fields) -> Activity:
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         _action_plan(unit, cycle, version, _activity_changes(activity, seen))
         return _fill_activity(activity, unit=unit, cycle=cycle, **fields)
 
@@ -245,7 +247,7 @@ def activity_update(*, unit, cycle, actor, version, seen, activity, **fields) ->
 def activity_delete(*, unit, cycle, actor, version, seen, activity) -> None:
     """Delete an activity and its steps; the activities after it move up. One with a Form 4
     report is kept: deleting it would silently delete the report too."""
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         action_plan = _action_plan(unit, cycle, version, _activity_changes(activity, seen))
         if Activity.objects.filter(pk=activity.pk, report__isnull=False).exists():
             raise WorkflowError(_("กิจกรรมนี้มีรายงานผลการดำเนินงาน (แบบฟอร์ม ๔) แล้ว จึงลบไม่ได้"))
@@ -263,7 +265,7 @@ def _step_changes(step, seen):
 
 
 def activity_step_add(*, unit, cycle, actor, version, activity, name, months) -> ActivityStep:
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         _action_plan(unit, cycle, version)
         step = ActivityStep(activity=activity, number=_next_number(activity.steps.all()))
         step.name, step.months = _one_line(name), sorted(months)
@@ -273,7 +275,7 @@ def activity_step_add(*, unit, cycle, actor, version, activity, name, months) ->
 
 
 def activity_step_update(*, unit, cycle, actor, version, seen, step, name, months):
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         _action_plan(unit, cycle, version, _step_changes(step, seen))
         step.name, step.months = _one_line(name), sorted(months)
         step.full_clean()
@@ -282,7 +284,7 @@ def activity_step_update(*, unit, cycle, actor, version, seen, step, name, month
 
 
 def activity_step_delete(*, unit, cycle, actor, version, seen, step) -> None:
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         _action_plan(unit, cycle, version, _step_changes(step, seen))
         step.delete()
         _close_gap(ActivityStep.objects.filter(activity_id=step.activity_id), step.number)
@@ -291,7 +293,7 @@ def activity_step_delete(*, unit, cycle, actor, version, seen, step) -> None:
 def action_plan_draft_from_form1(*, unit, cycle, actor, version) -> list[Activity]:
     """PROCESS.md: the new action plan starts from the 3-year plan. Each Form 1 item ticked for
     this fiscal year that no activity comes from yet becomes one, with its name and KPIs."""
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         action_plan = _action_plan(unit, cycle, version)
         items = selectors.form1_items_for_this_year(unit, cycle)
         items = list(
@@ -338,7 +340,7 @@ def _sheet_changes(unit, cycle, kpi, seen):
 def kpi_sheet_save(*, unit, cycle, actor, version, seen, kpi, name, values, baselines):
     """Form 3's fields, the KPI's name (field 2) and its baseline (field 6: fiscal year → value).
     A higher-is-better target of 0 is refused with KpiSheet.clean's message (SCORING.md)."""
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         sheet = _sheet(unit, cycle, kpi, version, _sheet_changes(unit, cycle, kpi, seen))
         for field, value in values.items():
             setattr(sheet, field, value)
@@ -373,20 +375,20 @@ def _fill_sheet_step(step, *, detail, evidence) -> KpiSheetStep:
 
 def kpi_sheet_step_add(*, unit, cycle, actor, version, kpi, **fields) -> KpiSheetStep:
     """Field 7: a new implementation step, numbered after the last (fields: detail, evidence)."""
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         sheet = _sheet(unit, cycle, kpi, version)
         step = KpiSheetStep(sheet=sheet, number=_next_number(sheet.steps.all()))
         return _fill_sheet_step(step, **fields)
 
 
 def kpi_sheet_step_update(*, unit, cycle, actor, version, seen, kpi, step, **fields):
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         _sheet(unit, cycle, kpi, version, _sheet_step_changes(step, seen))
         return _fill_sheet_step(step, **fields)
 
 
 def kpi_sheet_step_delete(*, unit, cycle, actor, version, seen, kpi, step) -> None:
-    with _editing(unit=unit, cycle=cycle, actor=actor):
+    with step3_editing(unit=unit, cycle=cycle, actor=actor):
         sheet = _sheet(unit, cycle, kpi, version, _sheet_step_changes(step, seen))
         step.delete()
         _close_gap(sheet.steps.all(), step.number)

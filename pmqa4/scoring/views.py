@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from pmqa4.core.errors import WorkflowError
 from pmqa4.cycles.selectors import due_dates_for, selected_cycle
 from pmqa4.org.models import Province, Role, UnitKind
-from pmqa4.org.permissions import actor_of, get_unit_for_actor
+from pmqa4.org.permissions import UNIT_READERS, actor_of, get_unit_for_actor
 from pmqa4.plans.models import Kpi
 from pmqa4.submissions.findings import finding_record, finding_withdraw
 from pmqa4.submissions.models import Finding
@@ -23,7 +23,6 @@ from .forms import FindingForm, PublishForm, WithdrawForm
 from .scoreboard import SORTS, scoreboard_scores
 from .services import assessment_time, scores_publish, unit_score
 
-SCORE_READERS = {Role.COORDINATOR, Role.EXECUTIVE, Role.CENTRAL_ADMIN, Role.EVALUATOR}
 EVALUATORS = {Role.EVALUATOR, Role.CENTRAL_ADMIN}
 
 
@@ -38,7 +37,7 @@ def _cycle_or_404(request):
 def unit_score_page(request, code):
     """The unit's score, each deduction explained, and what it can still do in time."""
     actor = actor_of(request)
-    unit = get_unit_for_actor(actor, code, roles=SCORE_READERS)
+    unit = get_unit_for_actor(actor, code, roles=UNIT_READERS)
     cycle = _cycle_or_404(request)
     now = timezone.now()
     as_of = assessment_time(cycle, now)

@@ -1,11 +1,12 @@
-"""Evidence uploads, checked by what the file is, not by what it is called.
+"""Uploads, checked by what the file is, not by what it is called.
 
 Allowed: PDF, PNG, JPEG, and the Office Open XML documents DOCX and XLSX (zip archives whose
-entries say which they are). Archives are opened only to read their directory, with limits on
-the entry count, the total uncompressed size and the compression ratio, so a zip bomb is
-refused before anything is unpacked. The one entry read, ``[Content_Types].xml``, is read with
-a size cap and parsed by defusedxml with DTDs forbidden, so an entity bomb is refused, never
-expanded. Macro-enabled documents (.docm, .xlsm renamed) are refused.
+entries say which they are); PowerPoint's PPTX too where a caller asks for it (announcements
+carry briefing slides, evidence does not). Archives are opened only to read their directory,
+with limits on the entry count, the total uncompressed size and the compression ratio, so a zip
+bomb is refused before anything is unpacked. The one entry read, ``[Content_Types].xml``, is
+read with a size cap and parsed by defusedxml with DTDs forbidden, so an entity bomb is refused,
+never expanded. Macro-enabled documents (.docm, .xlsm, .pptm renamed) are refused.
 """
 
 import hashlib
@@ -30,8 +31,15 @@ MAX_CONTENT_TYPES = 512 * 1024  # a real [Content_Types].xml is a few kilobytes
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 ALLOWED_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg", DOCX, XLSX})
 CONTENT_TYPES = "[Content_Types].xml"
+# An Office document is what its main part is: (main part, content type, extension).
+OFFICE_PARTS = (
+    ("word/document.xml", DOCX, ".docx"),
+    ("xl/workbook.xml", XLSX, ".xlsx"),
+    ("ppt/presentation.xml", PPTX, ".pptx"),
+)
 
 # Anything zipfile or zlib raises on a damaged or unsupported archive (encrypted entries raise
 # RuntimeError, unknown compression NotImplementedError).
@@ -54,7 +62,9 @@ class CheckedFile:
     sha256: str
 
 
-def _only_types() -> WorkflowError:
+def _only_types(presentations: bool) -> WorkflowError:
+    if presentations:
+        return WorkflowError(_("รับเฉพาะไฟล์ PDF, PNG, JPEG, DOCX, XLSX และ PPTX"))
     return WorkflowError(_("รับเฉพาะไฟล์ PDF, PNG, JPEG, DOCX และ XLSX"))
 
 
@@ -82,14 +92,14 @@ def _declared_types(archive: zipfile.ZipFile) -> set[str]:
     return {element.get("ContentType", "").lower() for element in root}
 
 
-def _office_type(upload: UploadedFile) -> tuple[str, str]:
+def _office_type(upload: UploadedFile, presentations: bool) -> tuple[str, str]:
     try:
         with zipfile.ZipFile(upload) as archive:
             entries = archive.infolist()
             _check_directory(entries)
             names = {e.filename for e in entries}
             if CONTENT_TYPES not in names:
-                raise _only_types()
+                raise _only_types(presentations)
             declared = _declared_types(archive)
     except _BROKEN_ZIP:
         raise WorkflowError(_("ไฟล์เสียหรือไม่ใช่ไฟล์ Word/Excel")) from None
@@ -97,16 +107,20 @@ def _office_type(upload: UploadedFile) -> tuple[str, str]:
         upload.seek(0)
     macros = any("macroenabled" in t or "vbaproject" in t for t in declared)
     if macros or any(name.lower().endswith("vbaproject.bin") for name in names):
+        if presentations:
+            raise WorkflowError(_("ไม่รับไฟล์ที่มีมาโคร กรุณาบันทึกเป็น .docx .xlsx หรือ .pptx แล้วแนบใหม่"))
         raise WorkflowError(_("ไม่รับไฟล์ที่มีมาโคร กรุณาบันทึกเป็น .docx หรือ .xlsx แล้วแนบใหม่"))
-    if "word/document.xml" in names:
-        return DOCX, ".docx"
-    if "xl/workbook.xml" in names:
-        return XLSX, ".xlsx"
-    raise _only_types()
+    for part, content_type, extension in OFFICE_PARTS:
+        if part in names and (content_type != PPTX or presentations):
+            return content_type, extension
+    raise _only_types(presentations)
 
 
-def check_upload(upload: UploadedFile) -> CheckedFile:
-    """The file's real type, size and hash; a WorkflowError with a Thai message otherwise."""
+def check_upload(upload: UploadedFile, *, presentations: bool = False) -> CheckedFile:
+    """The file's real type, size and hash; a WorkflowError with a Thai message otherwise.
+
+    ``presentations`` also accepts PowerPoint (PPTX).
+    """
     limit = settings.EVIDENCE_MAX_BYTES
     if upload.size > limit:
         raise WorkflowError(
@@ -125,9 +139,9 @@ def check_upload(upload: UploadedFile) -> CheckedFile:
     elif head.startswith(b"\xff\xd8\xff"):
         content_type, extension = "image/jpeg", ".jpg"
     elif head.startswith(b"PK\x03\x04"):
-        content_type, extension = _office_type(upload)
+        content_type, extension = _office_type(upload, presentations)
     else:
-        raise _only_types()
+        raise _only_types(presentations)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

@@ -77,7 +77,9 @@ def me(request):
     "/units",
     response={200: list[UnitOut], **LIST_ERRORS},
     summary="หน่วยงานที่ท่านเข้าถึงได้",
-    description="ผู้ดูแลระบบส่วนกลางและผู้ประเมินเห็นทุกหน่วยงาน บทบาทอื่นเห็นเฉพาะหน่วยงานของตน",
+    description=(
+        "ผู้ดูแลระบบส่วนกลาง ผู้ประเมิน และผู้บริหารระดับกระทรวงเห็นทุกหน่วยงาน บทบาทอื่นเห็นเฉพาะหน่วยงานของตน"
+    ),
 )
 @paginate(Page)
 def units(request, filters: Query[UnitFilters]):

@@ -37,7 +37,9 @@ class ScoreFilters(Schema):
     "/scores",
     response={200: list[ScoreOut], **LIST_ERRORS},
     summary="คะแนนที่เผยแพร่แล้ว",
-    description="ผู้ดูแลระบบส่วนกลางและผู้ประเมินเห็นทุกหน่วยงาน บทบาทอื่นเห็นเฉพาะหน่วยงานของตน",
+    description=(
+        "ผู้ดูแลระบบส่วนกลาง ผู้ประเมิน และผู้บริหารระดับกระทรวงเห็นทุกหน่วยงาน บทบาทอื่นเห็นเฉพาะหน่วยงานของตน"
+    ),
 )
 @paginate(Page)
 def scores(request, filters: Query[ScoreFilters]):

@@ -2,7 +2,8 @@
 
 A row says how to build the pattern's URL and what each actor gets (``ACTORS`` order):
 anonymous, unit A's coordinator and executive, unit B's coordinator, the evaluator, the central
-administrator, and unit A's staff member with no role. LOGIN is a redirect to the login page; a
+administrator, unit A's staff member with no role, and the ministry's executive (reads what the
+evaluator reads, changes nothing). LOGIN is a redirect to the login page; a
 bare 302 is a redirect anywhere else (after a save, or to the person's own page).
 
 A unit row (``UNIT``) is written for unit A's own URL and checked three ways:
@@ -32,6 +33,7 @@ ACTORS = (
     "evaluator",
     "central",
     "staff_a",
+    "ministry",
 )
 LOGIN = "→login"
 ADMIN_LOGIN = "→admin login"
@@ -40,15 +42,16 @@ UNIT, CENTRAL, OPEN = "unit", "central", "open"
 YEAR = 2568
 
 
-def unit(coordinator, executive, evaluator, central):
+def unit(coordinator, executive, evaluator, central, ministry=403):
     """A unit A page: anonymous to the login; unit B's coordinator and A's staff (no role, so the
-    unit is not theirs to see) 404."""
-    return (LOGIN, coordinator, executive, 404, evaluator, central, 404)
+    unit is not theirs to see) 404; the ministry's executive only reads (see READ)."""
+    return (LOGIN, coordinator, executive, 404, evaluator, central, 404, ministry)
 
 
 def central(evaluator, administrator):
-    """A central page (not a unit's object): unit roles are refused with 403."""
-    return (LOGIN, 403, 403, 403, evaluator, administrator, 403)
+    """A central page (not a unit's object): unit roles are refused with 403; the ministry's
+    executive gets what the evaluator gets (the evaluator's central pages are all reading)."""
+    return (LOGIN, 403, 403, 403, evaluator, administrator, 403, evaluator)
 
 
 def everyone(status):
@@ -60,8 +63,9 @@ def signed_in(status):
 
 
 def api_unit(coordinator, executive, evaluator, central):
-    """A unit A address of the REST API: a bearer token of each actor; none is a 401."""
-    return (401, coordinator, executive, 404, evaluator, central, 404)
+    """A unit A address of the REST API: a bearer token of each actor; none is a 401. The
+    ministry's executive reads what the evaluator reads and, like them, records nothing."""
+    return (401, coordinator, executive, 404, evaluator, central, 404, evaluator)
 
 
 def api_signed(status):
@@ -70,7 +74,7 @@ def api_signed(status):
 
 POST_ONLY = everyone(405)  # require_POST before login_required
 POST_ONLY_SIGNED_IN = signed_in(405)  # login_required before require_POST
-READ = unit(200, 200, 200, 200)
+READ = unit(200, 200, 200, 200, ministry=200)
 EDIT = unit(200, 403, 403, 403)
 
 
@@ -133,7 +137,7 @@ MATRIX = {
     # Public and account pages --------------------------------------------------------------
     "": Row(_c("home"), signed_in(302), scope=OPEN),
     "healthz": Row(_c("healthz"), everyone(200), everyone(405), scope=OPEN),
-    "accounts/login/": Row(_c("login"), (200, *(302,) * 6), scope=OPEN),
+    "accounts/login/": Row(_c("login"), (200, *(302,) * (len(ACTORS) - 1)), scope=OPEN),
     "accounts/logout/": Row(_c("logout"), everyone(405), everyone(LOGIN), scope=OPEN),
     "accounts/password_change/": Row(_c("password_change"), signed_in(200), scope=OPEN),
     "accounts/password_change/done/": Row(_c("password_change_done"), signed_in(200), scope=OPEN),
@@ -154,7 +158,7 @@ MATRIX = {
     ),
     ADMIN: Row(
         lambda w, c, o: [reverse("admin:index"), reverse("admin:org_unit_changelist")],
-        (ADMIN_LOGIN, 404, 404, 404, 404, 200, 404),
+        (ADMIN_LOGIN, 404, 404, 404, 404, 200, 404, 404),
         scope=OPEN,
     ),
     "cycles/": Row(_c("cycles:current"), everyone(200), scope=OPEN),
@@ -181,7 +185,7 @@ MATRIX = {
         signed_in(200),
         # the unit coordinators tick their own members (the meeting is over: a message);
         # nobody else has anyone to tick
-        (LOGIN, 302, 403, 302, 403, 403, 403),
+        (LOGIN, 302, 403, 302, 403, 403, 403, 403),
         scope=OPEN,
     ),
     # The central group's pages -------------------------------------------------------------
@@ -264,7 +268,9 @@ MATRIX = {
         _u("teams:member-add", "year"), EDIT, EDIT
     ),
     "units/<str:code>/<int:year>/roster/members/<int:pk>/": Row(
-        _u("teams:member-row", "year", "member"), unit(302, 302, 302, 302), objects=True
+        _u("teams:member-row", "year", "member"),
+        unit(302, 302, 302, 302, ministry=302),
+        objects=True,
     ),
     "units/<str:code>/<int:year>/roster/members/<int:pk>/edit/": Row(
         _u("teams:member-edit", "year", "member"), EDIT, EDIT, objects=True
@@ -482,7 +488,7 @@ MATRIX = {
     "accounts/tokens/<int:pk>/revoke/": Row(  # unit A's coordinator's token
         _c("api-tokens:revoke", "own_token"),
         POST_ONLY_SIGNED_IN,
-        (LOGIN, 302, 404, 404, 404, 404, 404),
+        (LOGIN, 302, 404, 404, 404, 404, 404, 404),
         scope=OPEN,
     ),
     "notifications/": Row(_c("notifications:list"), signed_in(200), everyone(405), scope=OPEN),
@@ -490,7 +496,7 @@ MATRIX = {
     "notifications/<int:pk>/read/": Row(  # unit A's coordinator's notification
         _c("notifications:read", "notification"),
         POST_ONLY_SIGNED_IN,
-        (LOGIN, 302, 404, 404, 404, 404, 404),
+        (LOGIN, 302, 404, 404, 404, 404, 404, 404),
         scope=OPEN,
     ),
     "notifications/read-all/": Row(
@@ -538,35 +544,35 @@ MATRIX = {
         _notices("announcement-file", "announcement", "file"), signed_in(200), scope=OPEN
     ),
     "questions/": Row(  # a unit's people and the central roles; no role: 403
-        _c("notices:questions"), (LOGIN, 200, 200, 200, 200, 200, 403), scope=OPEN
+        _c("notices:questions"), (LOGIN, 200, 200, 200, 200, 200, 403, 200), scope=OPEN
     ),
     "questions/new/": Row(  # a unit's coordinators and executives ask; an empty post: errors
         _c("notices:question-create"),
-        (LOGIN, 200, 200, 200, 403, 403, 403),
-        (LOGIN, 200, 200, 200, 403, 403, 403),
+        (LOGIN, 200, 200, 200, 403, 403, 403, 403),
+        (LOGIN, 200, 200, 200, 403, 403, 403, 403),
         scope=OPEN,
     ),
     "questions/<int:pk>/": Row(  # unit A's thread: unit B and A's staff (no role) 404
-        _notices("thread", "thread"), (LOGIN, 200, 200, 404, 200, 200, 404), scope=OPEN
+        _notices("thread", "thread"), (LOGIN, 200, 200, 404, 200, 200, 404, 200), scope=OPEN
     ),
     "questions/<int:pk>/answer/": Row(  # the central roles answer, unit A's people 403
         _notices("answer", "thread"),
         POST_ONLY,
-        (LOGIN, 403, 403, 404, 302, 302, 404),
+        (LOGIN, 403, 403, 404, 302, 302, 404, 403),
         scope=OPEN,
         data={"answer-body": "ตอบตามคู่มือ"},
     ),
     "questions/<int:pk>/reply/": Row(  # unit A's people follow up, the central roles 403
         _notices("reply", "thread"),
         POST_ONLY,
-        (LOGIN, 302, 302, 404, 403, 403, 404),
+        (LOGIN, 302, 302, 404, 403, 403, 404, 403),
         scope=OPEN,
         data={"reply-body": "ขอถามเพิ่ม"},
     ),
     "questions/<int:pk>/posts/<int:post_pk>/faq/": Row(  # the central administrator promotes
         _notices("promote", "thread", "answer"),
-        (LOGIN, 403, 403, 404, 403, 200, 404),
-        (LOGIN, 403, 403, 404, 403, 200, 404),  # an empty post: the form again
+        (LOGIN, 403, 403, 404, 403, 200, 404, 403),
+        (LOGIN, 403, 403, 404, 403, 200, 404, 403),  # an empty post: the form again
         scope=OPEN,
     ),
     "faq/": Row(_c("notices:faq"), signed_in(200), scope=OPEN),

@@ -12,6 +12,7 @@ from pmqa4.core.fiscal import BANGKOK
 from pmqa4.demo.people import DEMO_PASSWORD
 from pmqa4.org.models import Unit, UnitKind
 from pmqa4.plans.models import Activity, Kpi, PlanItem
+from pmqa4.scoring.models import ScoreKind, ScoreRecord
 from pmqa4.submissions.models import EventKind, SignOff, Submission, SubmissionEvent
 from pmqa4.teams.models import Attendance, Meeting
 
@@ -42,6 +43,33 @@ def test_seed_demo_twice_gives_the_same_rows(demo):
     first = snapshot()
     call_command("seed_demo", "--quiet")
     assert snapshot() == first
+
+
+def test_fy2568_is_published_once_with_the_examples_scores(demo):
+    records = ScoreRecord.objects.filter(cycle__fiscal_year=2568)
+    taking_part = Unit.objects.filter(takes_part=True).count()
+    assert records.filter(kind=ScoreKind.ROUND1).count() == taking_part
+    assert records.filter(kind=ScoreKind.YEAR).count() == taking_part
+    year = {r.unit.code: r for r in records.filter(kind=ScoreKind.YEAR).select_related("unit")}
+    assert (year["OPS-SPD"].round1, year["OPS-SPD"].year) == (Decimal("3.00"), Decimal("5.00"))
+    assert (year["OPS-ICT"].round1, year["OPS-ICT"].year) == (Decimal("1.45"), Decimal("2.95"))
+    assert year["OPS-SPD"].published_at == dt.datetime(2025, 10, 20, 10, tzinfo=BANGKOK)
+    assert not ScoreRecord.objects.filter(cycle__fiscal_year=2570).exists()
+
+
+def test_a_version_is_what_the_unit_stored_when_it_was_sent(demo):
+    submission = Submission.objects.get(
+        unit__code="OPS-SPD", step__cycle__fiscal_year=2568, step__number=3
+    )
+    version = submission.versions.order_by("number").first()
+    assert version.created_at == submission.first_submitted_at
+    activity = version.snapshot["form2"][0]
+    assert activity["label"] == "1.1" and activity["months"] and activity["steps"]
+    roster = Submission.objects.get(
+        unit__code="OPS-SPD", step__cycle__fiscal_year=2568, step__number=1
+    )
+    members = roster.versions.get(number=1).snapshot["members"]
+    assert all(m["full_name"] and m["team_role"] for m in members)
 
 
 def test_the_demo_has_the_ministry_the_central_units_and_76_provincial_offices(demo):
@@ -173,6 +201,7 @@ def test_the_demo_has_units_in_every_state_the_dashboard_shows(demo):
     [
         ("central", "/central/"),
         ("evaluator", "/central/"),
+        ("ministry", "/central/"),
         ("spd.coord", "/units/OPS-SPD/"),
         ("spd.exec", "/units/OPS-SPD/"),
         ("cnx.coord", "/units/PLO-CNX/"),

@@ -79,3 +79,12 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked():
     assert len(bomb) < 100 * 1024
     with pytest.raises(WorkflowError, match="บีบอัดผิดปกติ"):
         check_upload(upload(bomb, "bomb.docx"))
+
+
+def test_evidence_refuses_a_presentation_that_announcements_take():
+    from pmqa4.notices.tests.conftest import pptx
+
+    with pytest.raises(WorkflowError) as refused:
+        check_upload(upload(pptx(), "slides.pptx"))
+    assert refused.value.message == "รับเฉพาะไฟล์ PDF, PNG, JPEG, DOCX และ XLSX"
+    assert check_upload(upload(pptx(), "slides.pptx"), presentations=True).extension == ".pptx"

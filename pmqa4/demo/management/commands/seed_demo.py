@@ -3,7 +3,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from pmqa4.demo.build import UnitYearBuilder, build_central_logins, build_unit_logins
+from pmqa4.demo.build import (
+    UnitYearBuilder,
+    build_central_logins,
+    build_unit_logins,
+    publish_demo_scores,
+)
 from pmqa4.demo.calendar import build_cycles
 from pmqa4.demo.organisation import build_organisation
 from pmqa4.demo.people import DEMO_PASSWORD
@@ -47,6 +52,7 @@ class Command(BaseCommand):
         logins = [
             ("central", "ผู้ดูแลระบบส่วนกลาง", "กลุ่มพัฒนาระบบบริหาร"),
             ("evaluator", "ผู้ประเมิน", "กลุ่มพัฒนาระบบบริหาร"),
+            ("ministry", "ผู้บริหารระดับกระทรวง (อ่านอย่างเดียว)", "สำนักงานปลัดกระทรวงแรงงาน"),
             ("staff", "บุคลากร (อ่านอย่างเดียว)", units["OPS-GAD"].name_th),
         ]
         codes = list(dict.fromkeys(s.code for year in SCENARIOS for s in SCENARIOS[year]))
@@ -69,6 +75,7 @@ class Command(BaseCommand):
                     scenario=scenario,
                     people=people[scenario.code],
                 ).build()
+        publish_demo_scores(cycles, central["central"])
         return logins
 
     def print_logins(self, logins):
