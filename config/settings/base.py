@@ -137,7 +137,8 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 # Two-step sign-in (django-otp): an authenticator app (TOTP) plus ten one-time recovery codes.
 # The roles below (and superusers) must use it while MFA_ENFORCE is on; anyone may choose to.
 MFA_ENFORCE = envbool("MFA_ENFORCE", True)
-MFA_REQUIRED_ROLES = ["central_admin", "evaluator"]
+# Every role that sees every unit (and so everyone's names and phones) signs in with an app.
+MFA_REQUIRED_ROLES = ["central_admin", "evaluator", "ministry_executive"]
 OTP_TOTP_ISSUER = "PMQA 4.0"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 

@@ -35,8 +35,9 @@ _RECOVERY_CODE = re.compile(r"[a-z2-7]{8}")
 
 
 def mfa_required(user, roles=None) -> bool:
-    """Central administrators and evaluators (MFA_REQUIRED_ROLES) and superusers must use an
-    app, while MFA_ENFORCE is on; anyone else may choose to."""
+    """The roles that see every unit (MFA_REQUIRED_ROLES: central administrators, evaluators,
+    the ministry's executives) and superusers must use an app, while MFA_ENFORCE is on; anyone
+    else may choose to."""
     if not settings.MFA_ENFORCE or not user.is_authenticated:
         return False
     if user.is_superuser:

@@ -1,7 +1,7 @@
 """Nothing past the password until the second step is done.
 
 A signed-in person with an authenticator app is sent to "ใส่รหัสยืนยันตัวตน" until they give a
-code in this session; a central administrator or evaluator (MFA_REQUIRED_ROLES, while MFA_ENFORCE
+code in this session; a role that sees every unit (MFA_REQUIRED_ROLES, while MFA_ENFORCE
 is on) without an app is sent to set one up. Meanwhile only signing out, the language switch and
 that one page answer. Must come after django-otp's OTPMiddleware.
 """

@@ -1,4 +1,4 @@
-"""Central administrators and evaluators must set up an app (MFA_ENFORCE); others may skip it."""
+"""The roles that see every unit must set up an app (MFA_ENFORCE); others may skip it."""
 
 import pytest
 from django.test import Client
@@ -13,7 +13,7 @@ from .utils import app_code, enrol, sign_in
 SETUP = reverse("accounts:mfa-setup")
 
 
-@pytest.mark.parametrize("username", ["central", "evaluator"])
+@pytest.mark.parametrize("username", ["central", "evaluator", "ministry"])
 def test_a_central_role_without_an_app_is_sent_to_set_one_up_and_nowhere_else(
     client, cast, cycle, mfa_on, username
 ):
