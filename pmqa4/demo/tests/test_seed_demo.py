@@ -223,3 +223,23 @@ def test_list_units_prints_code_kind_and_name_one_unit_a_line(demo):
     assert len(lines) == Unit.objects.count() == 89
     assert "PLO-CNX\tสำนักงานแรงงานจังหวัด\tสำนักงานแรงงานจังหวัดเชียงใหม่" in lines
     assert "OPS-ASD\tกลุ่ม\tกลุ่มพัฒนาระบบบริหาร" in lines
+
+
+def test_fy2570_has_announcements_questions_an_faq_and_an_extension(demo, client):
+    from pmqa4.cycles.models import StepExtension
+    from pmqa4.notices.models import Announcement, Faq, Thread
+
+    assert Announcement.objects.filter(pinned=True).count() == 1
+    provincial_only = Announcement.objects.get(to_all_units=False)
+    assert list(provincial_only.audiences.values_list("kind", flat=True)) == ["provincial"]
+    waiting, answered = Thread.objects.order_by("-awaiting_answer", "id")
+    assert waiting.awaiting_answer and waiting.posts.count() == 1
+    assert not answered.awaiting_answer and answered.posts.filter(is_answer=True).exists()
+    assert answered.created_at == dt.datetime(2026, 11, 19, 10, 20, tzinfo=BANGKOK)
+    assert Faq.objects.filter(thread=answered).exists() and Faq.objects.count() == 2
+    extension = StepExtension.objects.get()
+    assert (extension.unit.code, extension.step.cycle.fiscal_year) == ("PLO-CRI", 2570)
+    # a central unit's coordinator does not see the provincial offices' announcement
+    client.force_login(Unit.objects.get(code="OPS-SPD").role_grants.get(role="coordinator").user)
+    page = client.get(reverse("notices:announcements")).content.decode()
+    assert "กำหนดการขับเคลื่อน PMQA 4.0" in page and provincial_only.title not in page

@@ -4,6 +4,9 @@ A standalone, pure package (stdlib only, no Django, nothing else from pmqa4) so 
 a hand-written case (SCORING-FACTS.md). ``score_document`` is the JSON-to-JSON form.
 """
 
+import gc
+from collections.abc import Iterable
+
 from . import read, rules, timeline, wording
 from .breakdown import Breakdown, Deduction, KpiResult, StepResult
 from .errors import FactsError
@@ -23,12 +26,29 @@ __all__ = [
     "parse_facts",
     "score",
     "score_document",
+    "score_documents",
 ]
 
 
 def score_document(document) -> dict:
     """A facts dict (as loaded from JSON) to its breakdown dict; raises FactsError."""
     return score(parse_facts(document)).to_json()
+
+
+def score_documents(documents: Iterable) -> list[dict]:
+    """Many units' facts (a cycle's) to their breakdowns, in order; raises FactsError.
+
+    The garbage collector is paused meanwhile: scoring makes many small containers and no
+    reference cycles, so its passes over the growing list of breakdowns (a quarter of the time)
+    would find nothing to collect.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [score(parse_facts(document)).to_json() for document in documents]
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def clear_caches() -> None:

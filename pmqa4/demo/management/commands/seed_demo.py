@@ -10,6 +10,7 @@ from pmqa4.demo.build import (
     publish_demo_scores,
 )
 from pmqa4.demo.calendar import build_cycles
+from pmqa4.demo.notices import build_notices
 from pmqa4.demo.organisation import build_organisation
 from pmqa4.demo.people import DEMO_PASSWORD
 from pmqa4.demo.scenarios import SCENARIOS
@@ -76,6 +77,7 @@ class Command(BaseCommand):
                     people=people[scenario.code],
                 ).build()
         publish_demo_scores(cycles, central["central"])
+        build_notices(cycles[2570], units, central["central"], central["evaluator"])
         return logins
 
     def print_logins(self, logins):
