@@ -7,6 +7,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from config.env import envbool, envint, envlist, envstr
+from config.logging import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_guid",
     "pmqa4.core",
     "pmqa4.org",
     "pmqa4.accounts",
@@ -54,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_guid.middleware.guid_middleware",
+    "pmqa4.core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -211,17 +215,12 @@ CONTENT_SECURITY_POLICY = {
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    # WeasyPrint and fontTools narrate every document they make at INFO.
-    "loggers": {
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
+# The log (config/logging.py): text here, JSON in production; every line has the request id
+# (django-guid: nginx's X-Request-ID when valid, else a new one, returned in the response).
+LOGGING = logging_config(
+    fmt=envstr("LOG_FORMAT", "text"), level=envstr("LOG_LEVEL", "INFO"), requests=False
+)
+DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "VALIDATE_GUID": True, "EXPOSE_HEADER": False}
 
 # seed_demo creates logins with a published password: never in production.
 DEMO_DATA_ALLOWED = envbool("DEMO_DATA_ALLOWED", False)

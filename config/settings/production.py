@@ -2,7 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import envbool, envint, envlist, envsecret
+from config.env import envbool, envint, envlist, envsecret, envstr
+from config.logging import logging_config
 
 from .base import *  # noqa: F403
 from .base import DATABASES
@@ -41,3 +42,20 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# JSON lines with the request id, one line per request (config/logging.py).
+LOGGING = logging_config(
+    fmt=envstr("LOG_FORMAT", "json"), level=envstr("LOG_LEVEL", "INFO"), requests=True
+)
+
+# The cache holds the API's rate-limit counts: with several gunicorn workers they must share
+# one (Redis; the default is each process's own memory, so the limit would count per worker).
+REDIS_URL = envstr("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pmqa4",
+        }
+    }

@@ -11,11 +11,11 @@ from pmqa4.demo.build import (
 )
 from pmqa4.demo.calendar import build_cycles
 from pmqa4.demo.notices import build_notices
-from pmqa4.demo.organisation import build_organisation
 from pmqa4.demo.people import DEMO_PASSWORD
 from pmqa4.demo.scenarios import SCENARIOS
 from pmqa4.framework.models import Characteristic, Dimension, MaturityLevel, PmqaCategory
 from pmqa4.framework.reference import load_reference_data
+from pmqa4.org.ministry_of_labour import build_organisation
 from pmqa4.org.models import Province
 from pmqa4.org.provinces import load_provinces
 

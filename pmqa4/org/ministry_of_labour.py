@@ -1,5 +1,7 @@
 """The Ministry of Labour's Office of the Permanent Secretary: its central units and the 76
-provincial labour offices (Bangkok has none of its own), with stable unit codes."""
+provincial labour offices (Bangkok has none of its own), with stable unit codes. Real reference
+data: `load_organisation` loads it on a new server, `seed_demo` under the demo (the first is
+safe in production: no logins, no passwords)."""
 
 from pmqa4.org.models import Department, Ministry, Province, Unit, UnitKind
 from pmqa4.org.provinces import BANGKOK_ISO
