@@ -70,3 +70,24 @@ def test_every_step_keeps_the_contract_keys():
     for step in score_document(load("A.facts.json"))["steps"]:
         assert {"step", "done", "points", "deductions"} <= step.keys()
         assert list(step)[:3] == ["step", "done", "points"]
+
+
+def test_a_cycle_at_once_scores_as_one_at_a_time_and_leaves_the_collector_as_it_was():
+    import gc
+
+    from pmqa4.scoring.engine import FactsError, score_documents
+
+    documents = [load(f"{name}.facts.json") for name in "AB"]
+    assert gc.isenabled()
+    assert score_documents(iter(documents)) == [score_document(d) for d in documents]
+    assert gc.isenabled()
+    broken = {**documents[1], "as_of": "2025-09-30T23:59:59"}  # no offset
+    with pytest.raises(FactsError, match="as_of"):
+        score_documents([documents[0], broken])
+    assert gc.isenabled()  # put back after an error too
+    gc.disable()
+    try:
+        score_documents(documents)
+        assert not gc.isenabled()  # and not switched on when it was off
+    finally:
+        gc.enable()
