@@ -5,6 +5,7 @@ header itself)."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from pmqa4.core.testing.matrix_check import build_world
 from pmqa4.plans.models import PlanItem
@@ -105,8 +106,8 @@ def test_the_coordinators_pages_work_under_the_policy(page, world):
     name.fill("นางสาวทดสอบ นโยบายความปลอดภัย")
     with page.expect_response(re.compile(r"/roster/members/\d+/edit/$")):
         page.locator("tr").get_by_role("button", name=re.compile("บันทึก")).click()
-    page.wait_for_load_state("networkidle")
-    assert "นางสาวทดสอบ นโยบายความปลอดภัย" in page.locator("#member-rows").inner_text()
+    # htmx swaps the saved row in after the response: wait for it, not for the network
+    expect(page.locator("#member-rows")).to_contain_text("นางสาวทดสอบ นโยบายความปลอดภัย")
     assert TeamMember.objects.get(pk=world.a.member).full_name == "นางสาวทดสอบ นโยบายความปลอดภัย"
 
     # htmx: Form 1 saves a row by itself when a field changes

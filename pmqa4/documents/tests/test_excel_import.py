@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
+from playwright.sync_api import expect
 
 from pmqa4.core.testing.factories import person
 from pmqa4.cycles.models import Cycle
@@ -731,6 +732,5 @@ def test_in_a_browser_the_coordinator_checks_a_file_then_confirms_it(page, cast,
     page.screenshot(path=f"{SHOTS}/import-preview.png", full_page=True)
     assert not PlanItem.objects.exists()
     page.get_by_role("button", name="ยืนยันนำเข้า").click()
-    page.wait_for_load_state("networkidle")
-    assert "นำเข้าแล้ว ๒ รายการ" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("นำเข้าแล้ว ๒ รายการ")
     assert sorted(PlanItem.objects.values_list("name", flat=True)) == ["แผนจากไฟล์", "แผนมิติสอง"]

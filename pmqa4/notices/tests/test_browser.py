@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from pmqa4.notices.contact import save_contact_card
 from pmqa4.notices.models import Announcement, Faq
@@ -91,8 +92,7 @@ def test_announcements_and_a_question_thread(page, cast, cycle, tmp_path):
     assert "แรงงานจังหวัดตรวจสอบ" not in page.content()
     shot(page, "announcements")
     items.first.get_by_role("link").click()
-    page.wait_for_load_state("networkidle")
-    assert page.get_by_test_id("attachments").locator("li").count() == 2
+    expect(page.get_by_test_id("attachments").locator("li")).to_have_count(2)
     shot(page, "announcement-detail")
 
     # The coordinator asks; the central administrator answers; the coordinator reads it.

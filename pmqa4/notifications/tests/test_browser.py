@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from pmqa4.core.tests.test_browser import log_in
 from pmqa4.framework.models import Characteristic, Dimension, MaturityLevel, PmqaCategory
@@ -52,8 +53,7 @@ def test_the_bell_counts_opens_and_the_preferences_save(page, cast, cycle, setti
     shot(page, "01-bell-on-the-unit-home")
 
     page.locator("a.notification-bell").click()
-    page.wait_for_load_state("networkidle")
-    assert page.get_by_test_id("unread-summary").inner_text().strip() == "ยังไม่อ่าน 2 รายการ"
+    expect(page.get_by_test_id("unread-summary")).to_have_text("ยังไม่อ่าน 2 รายการ")
     items = page.get_by_test_id("notification")
     assert items.count() == 2
     assert "ส่งกลับแก้ไข" in items.nth(0).inner_text()  # newest first
