@@ -87,36 +87,33 @@ def test_the_web_service_starts_gunicorn_with_the_configuration_in_the_repositor
     assert re.search(r"^gunicorn==", requirements, re.M)
 
 
-def test_gunicorn_loads_the_application_under_the_production_settings():
-    environment = {**GOOD, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    result = subprocess.run(
-        [str(gunicorn), "--check-config", "-c", "deploy/gunicorn.conf.py"],
+def check_gunicorn(**changes) -> subprocess.CompletedProcess:
+    """``gunicorn --check-config`` with our configuration: it loads the application too."""
+    environment = {k: v for k, v in os.environ.items() if k not in OUR_VARIABLES}
+    environment |= {**GOOD, "DJANGO_SETTINGS_MODULE": "config.settings.production", **changes}
+    return subprocess.run(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "--check-config",
+            "-c",
+            "deploy/gunicorn.conf.py",
+        ],
         cwd=ROOT,
-        env={**_clean_environment(), **environment},
+        env=environment,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_gunicorn_loads_the_application_under_the_production_settings():
+    result = check_gunicorn()
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_gunicorn_refuses_to_start_with_production_settings_that_are_not_safe():
-    environment = {**GOOD, "DJANGO_SETTINGS_MODULE": "config.settings.production", "DEBUG": "true"}
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    result = subprocess.run(
-        [str(gunicorn), "--check-config", "-c", "deploy/gunicorn.conf.py"],
-        cwd=ROOT,
-        env={**_clean_environment(), **environment},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = check_gunicorn(DEBUG="true")
     assert result.returncode != 0 and "DEBUG must be off" in result.stderr
-
-
-def _clean_environment() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k not in OUR_VARIABLES}
 
 
 def test_gunicorn_listens_where_nginx_sends_and_logs_requests_once():
