@@ -4,6 +4,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
+from pmqa4.core.testing.admin_forms import admin_form_data
 from pmqa4.core.testing.factories import KpiSheetFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,22 +24,7 @@ def test_a_change_made_in_the_admin_records_who_made_it(client, cast, cycle):
 
     client.force_login(cast.central)
     url = reverse("admin:cycles_cycle_change", args=[cycle.pk])
-    response = client.get(url)
-    form = response.context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
-    data = {k: ("" if v is None else v) for k, v in data.items()}
-    data["kpi_threshold"] = "80"
-    for prefix in ("steps", "rounds"):
-        formset = next(
-            f for f in response.context["inline_admin_formsets"] if f.formset.prefix == prefix
-        ).formset
-        for key, value in formset.management_form.initial.items():
-            data[f"{prefix}-{key}"] = value
-        for i, inline in enumerate(formset.forms):
-            for name in inline.fields:
-                value = inline[name].value()
-                data[f"{prefix}-{i}-{name}"] = "" if value is None else value
-    response = client.post(url, data)
+    response = client.post(url, admin_form_data(client.get(url), kpi_threshold="80"))
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert Cycle.objects.get().kpi_threshold == Decimal("80")
     entry = LogEntry.objects.get_for_object(cycle).filter(action=LogEntry.Action.UPDATE).get()
