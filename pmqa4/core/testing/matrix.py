@@ -139,9 +139,11 @@ MATRIX = {
     "healthz": Row(_c("healthz"), everyone(200), everyone(405), scope=OPEN),
     "accounts/login/": Row(_c("login"), (200, *(302,) * (len(ACTORS) - 1)), scope=OPEN),
     "accounts/logout/": Row(_c("logout"), everyone(405), everyone(LOGIN), scope=OPEN),
-    "accounts/password_change/": Row(_c("password_change"), signed_in(200), scope=OPEN),
+    "accounts/password_change/": Row(  # an empty post: the form again, with its errors
+        _c("password_change"), signed_in(200), signed_in(200), scope=OPEN
+    ),
     "accounts/password_change/done/": Row(_c("password_change_done"), signed_in(200), scope=OPEN),
-    "accounts/password_reset/": Row(_c("password_reset"), everyone(200), scope=OPEN),
+    "accounts/password_reset/": Row(_c("password_reset"), everyone(200), everyone(200), scope=OPEN),
     "accounts/password_reset/done/": Row(_c("password_reset_done"), everyone(200), scope=OPEN),
     "accounts/reset/<uidb64>/<token>/": Row(
         lambda w, c, o: reverse("password_reset_confirm", args=["MQ", "not-a-token"]),
@@ -474,7 +476,9 @@ MATRIX = {
     # One's own sign-in security (nobody here has an authenticator app: the pages that need one
     # send back to the security page); the lock-outs are the central administrator's
     "accounts/security/": Row(_c("accounts:security"), signed_in(200), scope=OPEN),
-    "accounts/security/app/": Row(_c("accounts:mfa-setup"), signed_in(200), scope=OPEN),
+    "accounts/security/app/": Row(  # no code: the page again, saying so
+        _c("accounts:mfa-setup"), signed_in(200), signed_in(200), scope=OPEN
+    ),
     "accounts/security/recovery-codes/": Row(
         _c("accounts:recovery-codes"), signed_in(302), scope=OPEN
     ),
@@ -484,7 +488,9 @@ MATRIX = {
     "accounts/security/off/": Row(_c("accounts:mfa-disable"), signed_in(302), scope=OPEN),
     "accounts/verify/": Row(_c("accounts:verify"), signed_in(302), scope=OPEN),
     # One's own API tokens and notifications: someone else's is a 404
-    "accounts/tokens/": Row(_c("api-tokens:list"), signed_in(200), scope=OPEN),
+    "accounts/tokens/": Row(  # no name: refused (400), the page again saying so
+        _c("api-tokens:list"), signed_in(200), signed_in(400), scope=OPEN
+    ),
     "accounts/tokens/<int:pk>/revoke/": Row(  # unit A's coordinator's token
         _c("api-tokens:revoke", "own_token"),
         POST_ONLY_SIGNED_IN,
