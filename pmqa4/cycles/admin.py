@@ -57,8 +57,9 @@ class CycleAdmin(CentralModelAdmin):
     ]
 
     def get_readonly_fields(self, request, obj=None):
-        """A cycle's dates move on the timeline's dates page (the date rules, the lock)."""
-        return ["starts_on", "ends_on"] if obj else []
+        """A cycle's dates move on the timeline's dates page (the date rules, the lock); its
+        year never moves once it holds the units' work."""
+        return ["fiscal_year", "starts_on", "ends_on"] if obj else []
 
 
 @admin.register(Step)

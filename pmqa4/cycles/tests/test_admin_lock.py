@@ -81,3 +81,14 @@ def test_an_unchanged_page_saves_at_once(cast, year):
         admin.post(change_url(year), admin_form_data(page, reminder_days="5,1")).status_code == 302
     )
     assert Cycle.objects.get(pk=year.pk).reminder_days == "5,1"
+
+
+def test_an_existing_cycle_s_year_and_dates_are_shown_not_taken(cast, year):
+    admin = signed_in(cast.central)
+    page = admin.get(change_url(year))
+    form = page.context["adminform"].form
+    assert not {"fiscal_year", "starts_on", "ends_on"} & set(form.fields)
+    data = admin_form_data(page, fiscal_year="2599", ends_on="2030-01-01")
+    assert admin.post(change_url(year), data).status_code == 302
+    year.refresh_from_db()
+    assert (year.fiscal_year, year.ends_on) == (2568, dt.date(2025, 9, 30))
