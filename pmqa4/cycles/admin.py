@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pmqa4.core.admin_site import CentralModelAdmin, CentralTabularInline
 
-from .admin_forms import CycleAdminForm
+from .admin_forms import RULE_FIELDS, CycleAdminForm
 from .models import Cycle, Round, Step, StepExtension
 
 
@@ -38,21 +38,7 @@ class CycleAdmin(CentralModelAdmin):
     inlines = [StepInline, RoundInline]
     fieldsets = [
         (None, {"fields": ["fiscal_year", "starts_on", "ends_on", "plan_first_year"]}),
-        (
-            _("เกณฑ์การหักคะแนน"),
-            {
-                "fields": [
-                    "step_points",
-                    "late_or_incomplete",
-                    "not_unit_wide",
-                    "not_as_prescribed",
-                    "missing_dimension",
-                    "kpi_below",
-                    "kpi_threshold",
-                    "attendance_threshold",
-                ]
-            },
-        ),
+        (_("เกณฑ์การหักคะแนน"), {"fields": RULE_FIELDS}),
         (_("การแจ้งเตือน"), {"fields": ["reminder_days", "seen"]}),
     ]
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from .models import Cycle
 
-LOCKED_FIELDS = (
-    "plan_first_year",
+# SCORING.md's settings of the cycle, in the order the page shows them.
+RULE_FIELDS = (
     "step_points",
     "late_or_incomplete",
     "not_unit_wide",
@@ -24,8 +24,8 @@ LOCKED_FIELDS = (
     "kpi_below",
     "kpi_threshold",
     "attendance_threshold",
-    "reminder_days",
 )
+LOCKED_FIELDS = ("plan_first_year", *RULE_FIELDS, "reminder_days")
 
 
 def stored(cycle: Cycle, *, lock: bool = False) -> dict[str, str]:
