@@ -134,7 +134,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the page's "try again after" stays true
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "pmqa4.accounts.lockouts.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "pmqa4.accounts.lockouts.client_ip"
+AXES_CLIENT_IP_CALLABLE = "pmqa4.core.client_address.client_ip"
 AXES_ENABLE_ADMIN = False  # pmqa4/accounts/admin.py shows the records in Thai
 # Reverse proxies in front of Django whose X-Forwarded-For is trusted (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)

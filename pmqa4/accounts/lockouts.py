@@ -6,7 +6,6 @@ locked does not extend the lock (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT =
 time the page gives is the real one.
 """
 
-import ipaddress
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,6 +17,7 @@ from django.db.models import Max, Sum
 from django.shortcuts import render
 from django.utils import timezone
 
+from pmqa4.core.client_address import client_ip
 from pmqa4.org.models import User
 
 log = logging.getLogger("pmqa4.security")
@@ -114,24 +114,3 @@ def lockout_response(request, original_response=None, credentials=None):
         context,
         status=getattr(settings, "AXES_HTTP_RESPONSE_CODE", 429),
     )
-
-
-def client_ip(request) -> str | None:
-    """AXES_CLIENT_IP_CALLABLE: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies the
-    address the outermost of them saw (X-Forwarded-For, counted from the right, since a client
-    can put anything on the left)."""
-    remote = request.META.get("REMOTE_ADDR")
-    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if count > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= count:
-            candidate = forwarded[-count]
-            try:
-                return str(ipaddress.ip_address(candidate))
-            except ValueError:
-                log.warning("Ignoring a malformed X-Forwarded-For address %r", candidate)
-    return remote

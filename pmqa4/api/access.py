@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 
+from pmqa4.core.client_address import client_ip
 from pmqa4.cycles.models import Cycle, Step
 from pmqa4.org.permissions import UNIT_EDITORS, UNIT_READERS, get_unit_for_actor
-from pmqa4.privacy.middleware import client_ip
 
 from .auth import actor, require_write_scope
 

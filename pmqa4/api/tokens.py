@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pmqa4.core.client_address import client_ip
 from pmqa4.core.errors import WorkflowError
-from pmqa4.privacy.middleware import client_ip
 
 from .models import ApiToken, ApiTokenUse
 

@@ -7,13 +7,14 @@ commit, so the access log never holds a request whose work was rolled back — a
 query counts in tests stay about the page itself.
 """
 
-import ipaddress
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+
+from pmqa4.core.client_address import client_ip
 
 from .models import AccessLog
 
@@ -23,25 +24,6 @@ SKIPPED = ("/favicon.ico",)
 def _prefix(url: str) -> str:
     path = urlsplit(url).path
     return path if path.startswith("/") else "/" + path
-
-
-def client_ip(request) -> str | None:
-    """REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies the address the outermost of
-    them saw (X-Forwarded-For counted from the right: a client can put anything on the left)."""
-    raw = request.META.get("REMOTE_ADDR", "")
-    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if count > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= count:
-            raw = forwarded[-count]
-    try:
-        return str(ipaddress.ip_address(raw.strip()))
-    except ValueError:
-        return None
 
 
 class AccessLogMiddleware:
