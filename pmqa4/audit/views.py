@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
@@ -7,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from pmqa4.org.models import Unit
-from pmqa4.org.permissions import actor_of
+from pmqa4.org.permissions import central_admin_of
 
 from .export import csv_lines
 from .filters import AuditFilterForm, filter_entries
@@ -16,17 +15,12 @@ from .presenters import present
 PER_PAGE = 50
 
 
-def _central_admin_only(request):
-    if not actor_of(request).is_central_admin:
-        raise PermissionDenied
-
-
 @require_GET
 @login_required
 def audit_log(request):
     """The audit trail for the central administrator: search by date, person, unit, kind,
     action and text; each change with its before and after."""
-    _central_admin_only(request)
+    central_admin_of(request)
     form = AuditFilterForm(request.GET or None)
     page = rows = None
     if form.is_bound and not form.is_valid():
@@ -54,7 +48,7 @@ def audit_log(request):
 @login_required
 def audit_export(request):
     """The same filtered entries as a CSV file (all pages)."""
-    _central_admin_only(request)
+    central_admin_of(request)
     form = AuditFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         response = audit_log(request)  # the page, with the filters' errors explained

@@ -5,7 +5,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from pmqa4.core.errors import WorkflowError
 from pmqa4.documents.weasy import FONTS, write_pdf
 from pmqa4.org.models import Role
-from pmqa4.org.permissions import actor_of, units_visible_to
+from pmqa4.org.permissions import actor_of, central_admin_of, units_visible_to
 
 from . import services
 from .forms import CycleDatesForm, ExtensionForm
@@ -96,13 +96,6 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def _administrator(request):
-    """Only the central administrator changes dates and extensions; others (the evaluator
-    too) are refused with 403."""
-    if not actor_of(request).is_central_admin:
-        raise PermissionDenied
-
-
 def _year(fiscal_year: int) -> Cycle:
     return get_object_or_404(
         Cycle.objects.prefetch_related("rounds", "steps"), fiscal_year=fiscal_year
@@ -111,7 +104,7 @@ def _year(fiscal_year: int) -> Cycle:
 
 @login_required
 def dates_edit(request, fiscal_year: int):
-    _administrator(request)
+    central_admin_of(request)
     cycle = _year(fiscal_year)
     steps = list(Step.objects.filter(cycle=cycle).order_by("number"))
     rounds = list(Round.objects.filter(cycle=cycle))
@@ -154,7 +147,7 @@ def dates_edit(request, fiscal_year: int):
 @login_required
 def extensions(request, fiscal_year: int):
     """Every unit's extensions of the year, and the form that grants one."""
-    _administrator(request)
+    central_admin_of(request)
     cycle = _year(fiscal_year)
     form = ExtensionForm(_posted(request), cycle=cycle)
     status = 200
@@ -196,7 +189,7 @@ def _extension(cycle: Cycle, pk: int) -> StepExtension:
 
 @login_required
 def extension_edit(request, fiscal_year: int, pk: int):
-    _administrator(request)
+    central_admin_of(request)
     cycle = _year(fiscal_year)
     extension = _extension(cycle, pk)
     extension.step.cycle = cycle  # with its rounds, for the rules
@@ -238,7 +231,7 @@ def extension_edit(request, fiscal_year: int, pk: int):
 @require_POST
 @login_required
 def extension_revoke(request, fiscal_year: int, pk: int):
-    _administrator(request)
+    central_admin_of(request)
     cycle = _year(fiscal_year)
     extension = _extension(cycle, pk)
     try:

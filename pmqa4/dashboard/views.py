@@ -7,7 +7,6 @@ same filters from the query string and costs a fixed number of queries for any n
 from dataclasses import replace
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
@@ -18,7 +17,7 @@ from pmqa4.core.thai import format_be_datetime
 from pmqa4.cycles.models import Cycle, Step
 from pmqa4.cycles.selectors import pick_current
 from pmqa4.org.models import Region, UnitKind
-from pmqa4.org.permissions import actor_of
+from pmqa4.org.permissions import all_units_reader_of
 
 from . import charts, figures, tables
 from .filters import SUBMITTED_STEPS, Filters, province_choices
@@ -36,11 +35,6 @@ FIGURE_TABLES = {
     "years": tables.years_table,
 }
 FORMATS = ("csv", "xlsx")
-
-
-def _central(request):
-    if not actor_of(request).sees_all_units:
-        raise PermissionDenied
 
 
 def _cycles(request, today) -> tuple[Cycle | None, list[Cycle]]:
@@ -64,7 +58,7 @@ def _cycles(request, today) -> tuple[Cycle | None, list[Cycle]]:
 
 
 def _common(request):
-    _central(request)
+    all_units_reader_of(request)
     today = timezone.localdate()
     cycle, history = _cycles(request, today)
     provinces = province_choices()
@@ -178,7 +172,7 @@ def _about(cycle, filters, provinces) -> list[tuple[str, str]]:
 @login_required
 def export(request, table, fmt):
     """One table of the dashboard as CSV or XLSX, with the page's filters."""
-    _central(request)
+    all_units_reader_of(request)
     if fmt not in FORMATS or table not in MATRIX_TABLES | FIGURE_TABLES:
         raise Http404
     today = timezone.localdate()

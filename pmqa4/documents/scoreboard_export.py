@@ -2,12 +2,11 @@
 filters (unit kind, province) and its order, for the same people (the central roles)."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
 from pmqa4.cycles.selectors import selected_cycle
-from pmqa4.org.permissions import actor_of
+from pmqa4.org.permissions import all_units_reader_of
 from pmqa4.scoring.scoreboard import scoreboard_scores
 from pmqa4.submissions.uploads import XLSX
 
@@ -17,9 +16,7 @@ from .responses import attachment
 
 @login_required
 def scoreboard_download(request):
-    actor = actor_of(request)
-    if not actor.sees_all_units:
-        raise PermissionDenied
+    all_units_reader_of(request)
     cycle = selected_cycle(request.GET.get("year"), timezone.localdate())
     if cycle is None:
         raise Http404

@@ -1,14 +1,13 @@
 """The year-end summary for the ministry: its key figures on a page, and Word and PDF to send."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from pmqa4.core.errors import WorkflowError
 from pmqa4.cycles.models import Cycle
-from pmqa4.org.permissions import actor_of
+from pmqa4.org.permissions import all_units_reader_of
 
 from .printing import Printer
 from .responses import attachment
@@ -22,8 +21,7 @@ CONTENT_TYPES = {
 
 
 def _central_cycle(request, fiscal_year) -> Cycle:
-    if not actor_of(request).sees_all_units:
-        raise PermissionDenied
+    all_units_reader_of(request)
     return get_object_or_404(Cycle, fiscal_year=fiscal_year)
 
 

@@ -11,7 +11,7 @@ import io
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from pmqa4.cycles.models import Cycle
 from pmqa4.cycles.selectors import selected_cycle
-from pmqa4.org.permissions import UNIT_READERS, actor_of
+from pmqa4.org.permissions import UNIT_READERS, central_admin_of
 from pmqa4.submissions.access import workspace
 
 from . import service
@@ -81,17 +81,10 @@ class BundleForm(forms.Form):
         return data
 
 
-def _central_admin(request):
-    actor = actor_of(request)
-    if not actor.is_central_admin:
-        raise PermissionDenied
-    return actor
-
-
 @login_required
 def bundles(request, year):
     """Choose a step and a format, queue the ZIP; the year's latest ZIPs with their progress."""
-    _central_admin(request)
+    central_admin_of(request)
     cycle = get_object_or_404(Cycle, fiscal_year=year)
     requeue_stalled()
     form = BundleForm(request.POST or None)
@@ -118,7 +111,7 @@ def bundles(request, year):
 @login_required
 def bundles_current(request):
     """The menu's link: the ZIP page of the year the pages show (?year=, else the current)."""
-    _central_admin(request)
+    central_admin_of(request)
     cycle = selected_cycle(request.GET.get("year"), timezone.localdate())
     if cycle is None:
         raise Http404
@@ -128,7 +121,7 @@ def bundles_current(request):
 @login_required
 def bundle_progress(request, pk):
     """The bundle's row: polled every second while it is queued or running."""
-    _central_admin(request)
+    central_admin_of(request)
     bundle = get_object_or_404(
         DocumentBundle.objects.select_related("cycle", "requested_by"), pk=pk
     )
@@ -138,7 +131,7 @@ def bundle_progress(request, pk):
 @login_required
 def bundle_download(request, pk):
     """The finished ZIP from the default storage (central administrator only)."""
-    _central_admin(request)
+    central_admin_of(request)
     bundle = get_object_or_404(DocumentBundle.objects.select_related("cycle"), pk=pk)
     if bundle.status != BundleStatus.DONE or not bundle.file:
         raise Http404

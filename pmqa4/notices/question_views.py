@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from pmqa4.core.locking import StaleEdit
-from pmqa4.org.permissions import actor_of
+from pmqa4.org.permissions import actor_of, central_admin_of
 
 from . import questions
 from .forms import FaqForm, PostForm, QuestionForm
@@ -32,7 +32,7 @@ from .selectors import (
     thread_list,
     threads_for,
 )
-from .views import PER_PAGE, central_admin
+from .views import PER_PAGE
 
 STATUSES = ("waiting", "answered")
 
@@ -145,7 +145,7 @@ def thread_reply(request, pk):
 def thread_promote(request, pk, post_pk):
     """An answer to the FAQ, its text edited first (personal data taken out)."""
     actor, thread = _thread(request, pk)
-    central_admin(request)
+    central_admin_of(request)
     post = get_object_or_404(thread.posts.select_related("author"), pk=post_pk, is_answer=True)
     form = FaqForm(request.POST or None, initial=questions.faq_draft(thread, post))
     if request.method == "POST" and form.is_valid():
@@ -175,7 +175,7 @@ def faq_list(request):
 
 @login_required
 def faq_edit(request, pk):
-    central_admin(request)
+    central_admin_of(request)
     faq = get_object_or_404(Faq, pk=pk)
     initial = {"question": faq.question, "answer": faq.answer, "version": faq.version}
     form = FaqForm(request.POST or None, initial=initial)
@@ -201,7 +201,7 @@ def faq_edit(request, pk):
 
 @login_required
 def faq_delete(request, pk):
-    central_admin(request)
+    central_admin_of(request)
     faq = get_object_or_404(Faq, pk=pk)
     if request.method == "POST":
         faq.delete()

@@ -3,7 +3,6 @@ central administrator writes. An announcement not addressed to the reader is a 4
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from pmqa4.core.locking import StaleEdit
-from pmqa4.org.permissions import Actor, actor_of
+from pmqa4.org.permissions import actor_of, central_admin_of
 
 from .announcements import delete_announcement, save_announcement
 from .attachments import INLINE_TYPES
@@ -22,14 +21,6 @@ from .models import AnnouncementFile
 from .selectors import announcement_list, announcements_for
 
 PER_PAGE = 20
-
-
-def central_admin(request) -> Actor:
-    """The central administrator, or a 403."""
-    actor = actor_of(request)
-    if not actor.is_central_admin:
-        raise PermissionDenied
-    return actor
 
 
 @require_GET
@@ -101,7 +92,7 @@ def _save(request, form, announcement):
 
 @login_required
 def announcement_create(request):
-    central_admin(request)
+    central_admin_of(request)
     form = AnnouncementForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         announcement = _save(request, form, None)
@@ -115,7 +106,7 @@ def announcement_create(request):
 
 @login_required
 def announcement_edit(request, pk):
-    actor = central_admin(request)
+    actor = central_admin_of(request)
     announcement = get_object_or_404(announcements_for(actor), pk=pk)
     form = AnnouncementForm(request.POST or None, request.FILES or None, announcement=announcement)
     if request.method == "POST" and form.is_valid():
@@ -143,7 +134,7 @@ def _conflict(request, stale: StaleEdit):
 
 @login_required
 def announcement_delete(request, pk):
-    actor = central_admin(request)
+    actor = central_admin_of(request)
     announcement = get_object_or_404(announcements_for(actor), pk=pk)
     if request.method == "POST":
         delete_announcement(announcement)
@@ -156,7 +147,7 @@ def announcement_delete(request, pk):
 @login_required
 def contact_edit(request):
     """The central group's contact card, shown on every unit's home page and the Q&A pages."""
-    central_admin(request)
+    central_admin_of(request)
     card = contact_card()
     form = ContactCardForm(request.POST or None, instance=card)
     if request.method == "POST" and form.is_valid():

@@ -79,3 +79,19 @@ UNIT_READERS = frozenset(
     {Role.COORDINATOR, Role.EXECUTIVE, Role.CENTRAL_ADMIN, Role.EVALUATOR, Role.MINISTRY_EXECUTIVE}
 )
 UNIT_EDITORS = frozenset({Role.COORDINATOR})
+
+
+def central_admin_of(request) -> Actor:
+    """The central administrator's own pages (what is not a unit's): anyone else gets 403."""
+    actor = actor_of(request)
+    if not actor.is_central_admin:
+        raise PermissionDenied
+    return actor
+
+
+def all_units_reader_of(request) -> Actor:
+    """Pages over every unit (the central roles read them): a unit's people get 403."""
+    actor = actor_of(request)
+    if not actor.sees_all_units:
+        raise PermissionDenied
+    return actor

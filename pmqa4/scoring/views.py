@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +11,13 @@ from django.views.decorators.http import require_POST
 from pmqa4.core.errors import WorkflowError
 from pmqa4.cycles.selectors import due_dates_for, selected_cycle
 from pmqa4.org.models import Province, Role, UnitKind
-from pmqa4.org.permissions import UNIT_READERS, actor_of, get_unit_for_actor
+from pmqa4.org.permissions import (
+    UNIT_READERS,
+    actor_of,
+    all_units_reader_of,
+    central_admin_of,
+    get_unit_for_actor,
+)
 from pmqa4.plans.models import Kpi
 from pmqa4.submissions.findings import finding_record, finding_withdraw
 from pmqa4.submissions.models import Finding
@@ -65,9 +70,7 @@ def unit_score_page(request, code):
 @login_required
 def scoreboard(request):
     """Every unit × the five steps, round 1 and year, for the central group."""
-    actor = actor_of(request)
-    if not actor.sees_all_units:
-        raise PermissionDenied
+    actor = all_units_reader_of(request)
     cycle = _cycle_or_404(request)
     kind = request.GET.get("kind", "")
     province = request.GET.get("province", "")
@@ -152,9 +155,7 @@ def finding_withdraw_view(request, code, pk):
 @require_POST
 @login_required
 def publish(request):
-    actor = actor_of(request)
-    if not actor.is_central_admin:
-        raise PermissionDenied
+    central_admin_of(request)
     cycle = _cycle_or_404(request)
     form = PublishForm(request.POST)
     if not form.is_valid():

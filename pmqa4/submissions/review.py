@@ -3,7 +3,6 @@ return it for correction. Evaluators read the same pages without the actions."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from pmqa4.core.errors import WorkflowError
 from pmqa4.cycles.selectors import selected_cycle
-from pmqa4.org.permissions import actor_of
+from pmqa4.org.permissions import all_units_reader_of, central_admin_of
 
 from .forms import CommentForm, ReturnForm
 from .models import ReviewComment, State, Submission
@@ -28,23 +27,9 @@ QUEUE_STATES = {
 }
 
 
-def _central_reader(request):
-    actor = actor_of(request)
-    if not actor.sees_all_units:
-        raise PermissionDenied
-    return actor
-
-
-def _central_admin(request):
-    actor = actor_of(request)
-    if not actor.is_central_admin:
-        raise PermissionDenied
-    return actor
-
-
 @login_required
 def queue(request):
-    _central_reader(request)
+    all_units_reader_of(request)
     cycle = selected_cycle(request.GET.get("year"), timezone.localdate())
     if cycle is None:
         raise Http404
@@ -72,7 +57,7 @@ def _submission(pk) -> Submission:
 
 @login_required
 def detail(request, pk):
-    actor = _central_reader(request)
+    actor = all_units_reader_of(request)
     submission = _submission(pk)
     version = submission.versions.select_related("created_by").order_by("-number").first()
     return render(
@@ -101,7 +86,7 @@ def _back(submission):
 @require_POST
 @login_required
 def accept(request, pk):
-    _central_admin(request)
+    central_admin_of(request)
     submission = _submission(pk)
     try:
         submission_accept(submission=submission, actor=request.user, now=timezone.now())
@@ -115,7 +100,7 @@ def accept(request, pk):
 @require_POST
 @login_required
 def return_for_correction(request, pk):
-    _central_admin(request)
+    central_admin_of(request)
     submission = _submission(pk)
     form = ReturnForm(request.POST)
     try:
@@ -138,7 +123,7 @@ def return_for_correction(request, pk):
 @require_POST
 @login_required
 def comment(request, pk):
-    _central_admin(request)
+    central_admin_of(request)
     submission = _submission(pk)
     version = submission.versions.order_by("-number").first()
     form = CommentForm(request.POST, sections=version.snapshot.keys() if version else ())
