@@ -20,6 +20,7 @@ from pmqa4.core.locking import StaleEdit, claim_version
 from pmqa4.core.thai import thai_digits
 from pmqa4.framework.models import Dimension
 from pmqa4.plans.models import (
+    SHEET_TEXT_FIELDS,
     ActionPlan,
     Activity,
     ActivityStep,
@@ -197,22 +198,6 @@ def _form2(preview: Preview, unit, cycle) -> str:
     return tally.text(len(wanted), _("กิจกรรม"))
 
 
-SHEET_TEXT = (
-    "unit_of_measure",
-    "calculation",
-    "definition",
-    "collection_method",
-    "collection_frequency",
-    "data_source",
-    "supervisor_name",
-    "supervisor_phone",
-    "supervisor_email",
-    "collector_name",
-    "collector_phone",
-    "collector_email",
-)
-
-
 def _sheet_children(sheet: KpiSheet, entry: dict, *, new: bool) -> None:
     baselines = {} if new else {b.fiscal_year: b for b in sheet.baselines.all()}
     for year, value in entry["baselines"]:
@@ -263,7 +248,7 @@ def _form3(preview: Preview, unit, cycle) -> str:
             sheet = KpiSheet(kpi=kpi)
         values = entry["values"]
         number = values["dimension"]
-        fields = {name: values[name] for name in SHEET_TEXT}
+        fields = {name: values[name] for name in SHEET_TEXT_FIELDS}
         fields.update(
             dimension=dimensions[number] if number else None,
             target=Decimal(values["target"]) if values["target"] is not None else None,

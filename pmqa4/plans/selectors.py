@@ -18,6 +18,7 @@ from pmqa4.framework.models import Dimension
 from . import checklist
 from .models import (
     SHEET_FIELDS_FOR_SCORING,
+    SHEET_TEXT_FIELDS,
     ActionPlan,
     Activity,
     ActivityStep,
@@ -309,23 +310,7 @@ def sheet_labels(years) -> dict[str, str]:
     return labels
 
 
-SHEET_FIELDS = (
-    "dimension",
-    "unit_of_measure",
-    "calculation",
-    "definition",
-    "collection_method",
-    "collection_frequency",
-    "data_source",
-    "supervisor_name",
-    "supervisor_phone",
-    "supervisor_email",
-    "collector_name",
-    "collector_phone",
-    "collector_email",
-    "target",
-    "direction",
-)
+SHEET_FIELDS = ("dimension", *SHEET_TEXT_FIELDS, "target", "direction")
 
 
 def sheet_state(page: SheetPage) -> dict[str, str]:

@@ -5,6 +5,7 @@ from pmqa4.core.audit import track
 
 from .kpis import (
     SHEET_FIELDS_FOR_SCORING,
+    SHEET_TEXT_FIELDS,
     Direction,
     Kpi,
     KpiActual,
@@ -24,6 +25,7 @@ from .plans import (
 
 __all__ = [
     "SHEET_FIELDS_FOR_SCORING",
+    "SHEET_TEXT_FIELDS",
     "ActionPlan",
     "Activity",
     "ActivityStep",

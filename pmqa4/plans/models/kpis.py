@@ -111,6 +111,22 @@ class KpiSheet(VersionedModel):
         return sheet_missing_fields(name=self.kpi.name, values=values)
 
 
+# A sheet's free-text fields (Form 3's fields 3–5, 7–9), as the forms and the import write them.
+SHEET_TEXT_FIELDS = (
+    "unit_of_measure",
+    "calculation",
+    "definition",
+    "collection_method",
+    "collection_frequency",
+    "data_source",
+    "supervisor_name",
+    "supervisor_phone",
+    "supervisor_email",
+    "collector_name",
+    "collector_phone",
+    "collector_email",
+)
+
 # Fields 1, 3–5, 8, 9 and the target (field 2, the name, is the KPI's): SCORING.md, step 3.
 SHEET_FIELDS_FOR_SCORING = (
     "dimension_id",
