@@ -4,6 +4,7 @@ that every form prints."""
 from pmqa4.core.thai import fiscal_month_labels
 from pmqa4.cycles.models import Cycle
 from pmqa4.framework.models import Dimension
+from pmqa4.reports.models import REPORT_FIELDS
 
 from .form_types import (
     DIRECTION_LABELS,
@@ -13,7 +14,6 @@ from .form_types import (
     FORM3_TITLE,
     FORM4_NOTES,
     FORM4_TITLE,
-    REPORT_TEXT_FIELDS,
     ROSTER_TITLE,
     Contact,
     Form1,
@@ -120,7 +120,7 @@ def blank(kind: str, cycle: Cycle, printer: Printer):
             "", printer.text(FORM3_TITLE), year, cycle.fiscal_year, baseline_years, [sheet]
         )
     if kind == "4":
-        report = Form4Report(label="", name="", kpis=[], **dict.fromkeys(REPORT_TEXT_FIELDS, ""))
+        report = Form4Report(label="", name="", kpis=[], **dict.fromkeys(REPORT_FIELDS, ""))
         return Form4(
             "",
             printer.text(FORM4_TITLE.format(year=year)),

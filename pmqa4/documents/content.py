@@ -15,7 +15,7 @@ from pmqa4.cycles.models import Cycle, StepNumber
 from pmqa4.org.models import Unit
 from pmqa4.plans.models import Activity, ActivityStep, Kpi, KpiActual, PlanItem
 from pmqa4.reports.achievement import achievement
-from pmqa4.reports.models import ResultsReport
+from pmqa4.reports.models import REPORT_FIELDS, ResultsReport
 from pmqa4.submissions.models import SignOff
 from pmqa4.teams.models import TeamMember, TeamRole
 
@@ -28,7 +28,6 @@ from .form_types import (
     FORM3_TITLE,
     FORM4_NOTES,
     FORM4_TITLE,
-    REPORT_TEXT_FIELDS,
     ROSTER_TITLE,
     SCORE_TITLE,
     Contact,
@@ -256,7 +255,7 @@ def form4(unit: Unit, cycle: Cycle, printer: Printer) -> Form4:
                     achievement=printer.percent(percent),
                 )
             )
-        written = {f: getattr(report, f) if report else "" for f in REPORT_TEXT_FIELDS}
+        written = {f: getattr(report, f) if report else "" for f in REPORT_FIELDS}
         reports.append(
             Form4Report(
                 label=printer.text(activity.label), name=activity.name, kpis=rows, **written

@@ -171,18 +171,6 @@ class Form4Report:
     success_factors: str
 
 
-REPORT_TEXT_FIELDS = (
-    "objective",
-    "result_gov40",
-    "result_kpis",
-    "result_stakeholders",
-    "problems",
-    "remedy_by_unit",
-    "proposals",
-    "success_factors",
-)
-
-
 @dataclass(frozen=True)
 class Form4:
     unit_name: str

@@ -7,6 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from pmqa4.core.audit import track
 from pmqa4.core.models import VersionedModel
 
+# Fields 2–6 of Form 4 in the printed order; field 1 is the activity itself.
+REPORT_FIELDS = (
+    "objective",
+    "result_gov40",
+    "result_kpis",
+    "result_stakeholders",
+    "problems",
+    "remedy_by_unit",
+    "proposals",
+    "success_factors",
+)
+
 
 class ResultsReport(VersionedModel):
     """Fields 2–6 of Form 4; field 1 is the activity itself and 3.2 draws on the KPI actuals."""

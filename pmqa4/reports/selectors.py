@@ -11,22 +11,9 @@ from django.http import Http404
 
 from pmqa4.core.thai import fiscal_month_labels
 from pmqa4.plans.models import Activity, Direction, Kpi, KpiActual, KpiSheet
-from pmqa4.reports.models import ResultsReport
+from pmqa4.reports.models import REPORT_FIELDS, ResultsReport
 
 from .achievement import Assessment, assess
-
-# Fields 2–6 of Form 4 in the printed order; field 1 is the activity itself.
-REPORT_FIELDS = (
-    "objective",
-    "result_gov40",
-    "result_kpis",
-    "result_stakeholders",
-    "problems",
-    "remedy_by_unit",
-    "proposals",
-    "success_factors",
-)
-
 
 # How the printed form numbers each field, for "still blank: ๓.๓, ๖".
 FIELD_NUMBERS = dict(

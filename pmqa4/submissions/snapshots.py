@@ -16,19 +16,8 @@ from pmqa4.plans.models import (
     KpiActual,
     PlanItem,
 )
-from pmqa4.reports.models import ResultsReport
+from pmqa4.reports.models import REPORT_FIELDS, ResultsReport
 from pmqa4.teams.models import TeamMember
-
-REPORT_FIELDS = (
-    "objective",
-    "result_gov40",
-    "result_kpis",
-    "result_stakeholders",
-    "problems",
-    "remedy_by_unit",
-    "proposals",
-    "success_factors",
-)
 
 
 def _text(value) -> str | None:

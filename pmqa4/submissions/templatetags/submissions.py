@@ -1,9 +1,9 @@
 from django import template
 
 from pmqa4.plans.models import Direction
-from pmqa4.reports.models import ResultsReport
+from pmqa4.reports.models import REPORT_FIELDS, ResultsReport
 from pmqa4.submissions.pages import step_page_url
-from pmqa4.submissions.snapshots import REPORT_FIELDS, SECTION_LABELS
+from pmqa4.submissions.snapshots import SECTION_LABELS
 from pmqa4.teams.models import TeamRole
 
 register = template.Library()
