@@ -93,29 +93,7 @@ def blank(kind: str, cycle: Cycle, printer: Printer):
         )
     if kind == "3":
         baseline_years = tuple(cycle.fiscal_year - n for n in (3, 2, 1))
-        empty = Contact("", "", "")
-        sheet = Form3Sheet(
-            code="",
-            name="",
-            dimension="",
-            dimension_number=None,
-            unit_of_measure="",
-            calculation="",
-            definition="",
-            target="",
-            target_value=None,
-            direction=" / ".join(DIRECTION_LABELS.values()),
-            direction_value="",
-            baseline_years=tuple(printer.text(y) for y in baseline_years),
-            baselines=("", "", ""),
-            baseline_values=(None, None, None),
-            steps=[(printer.text(n), "", "") for n in range(1, BLANK_ROWS + 1)],
-            collection_method="",
-            collection_frequency="",
-            data_source="",
-            supervisor=empty,
-            collector=empty,
-        )
+        sheet = empty_sheet(baseline_years, printer)
         return Form3(
             "", printer.text(FORM3_TITLE), year, cycle.fiscal_year, baseline_years, [sheet]
         )
@@ -133,3 +111,31 @@ def blank(kind: str, cycle: Cycle, printer: Printer):
         rows = [RosterRow(printer.text(n), "", "", "", "", "") for n in range(1, 11)]
         return Roster("", printer.text(ROSTER_TITLE.format(year=year)), year, rows)
     raise ValueError(f"no blank form of kind {kind!r}")
+
+
+def empty_sheet(baseline_years: tuple[int, int, int], printer: Printer) -> Form3Sheet:
+    """A KPI sheet with every field empty, ready to be filled in: the blank Form 3, and the
+    workbook of a unit with no KPI yet."""
+    empty = Contact("", "", "")
+    return Form3Sheet(
+        code="",
+        name="",
+        dimension="",
+        dimension_number=None,
+        unit_of_measure="",
+        calculation="",
+        definition="",
+        target="",
+        target_value=None,
+        direction=" / ".join(DIRECTION_LABELS.values()),
+        direction_value="",
+        baseline_years=tuple(printer.text(y) for y in baseline_years),
+        baselines=("", "", ""),
+        baseline_values=(None, None, None),
+        steps=[(printer.text(n), "", "") for n in range(1, BLANK_ROWS + 1)],
+        collection_method="",
+        collection_frequency="",
+        data_source="",
+        supervisor=empty,
+        collector=empty,
+    )

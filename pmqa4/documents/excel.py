@@ -18,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from pmqa4.core.thai import THAI_DIGITS, format_be_date, thai_digits
 
 from . import excel_layout as L
+from .blank import empty_sheet
 from .excel_style import (
     BODY,
     BOLD,
@@ -202,33 +203,6 @@ def _form2(wb: Workbook, form: Form2) -> None:
     )
 
 
-def _empty_sheet(form: Form3, p: Printer) -> Form3Sheet:
-    """The sheet of a unit with no KPI yet: every field empty, ready to be filled in."""
-    empty = Contact("", "", "")
-    return Form3Sheet(
-        code="",
-        name="",
-        dimension="",
-        dimension_number=None,
-        unit_of_measure="",
-        calculation="",
-        definition="",
-        target="",
-        target_value=None,
-        direction=L.BOTH_DIRECTIONS,
-        direction_value="",
-        baseline_years=tuple(p.text(y) for y in form.baseline_year_values),
-        baselines=("", "", ""),
-        baseline_values=(None, None, None),
-        steps=[(p.text(n), "", "") for n in (1, 2, 3)],
-        collection_method="",
-        collection_frequency="",
-        data_source="",
-        supervisor=empty,
-        collector=empty,
-    )
-
-
 def _contact_table(w: SheetWriter, row: int, label: str, headings, contact: Contact, p) -> int:
     last = L.F3_LAST_COLUMN
     phone, email = L.F3_CONTACT_PHONE, L.F3_CONTACT_EMAIL
@@ -306,7 +280,7 @@ def _form3_sheet(ws, form: Form3, sheet: Form3Sheet, p: Printer) -> None:
 
 def _form3(wb: Workbook, form: Form3) -> None:
     p = _printer(form.year)
-    sheets = form.sheets or [_empty_sheet(form, p)]
+    sheets = form.sheets or [empty_sheet(form.baseline_year_values, p)]
     used: set[str] = set()
     for index, sheet in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()

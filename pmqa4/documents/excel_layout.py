@@ -15,7 +15,6 @@ from pmqa4.core.thai import arabic_digits
 MARK = "✓"
 # What a person may type in a year or month cell to mean "runs then".
 MARKS = frozenset({"✓", "✔", "x", "X", "1", "๑"})
-BOTH_DIRECTIONS = "ยิ่งมากยิ่งดี / ยิ่งน้อยยิ่งดี"
 SIGNATURE_START = "ผู้บริหารหน่วยงานลงนาม"
 DOTS = "........................................"
 
