@@ -102,6 +102,10 @@ def count_statuses(rows: list[Row], numbers) -> tuple[list[StatusCount], dict[in
             cell = row.cells.get(number)
             if cell is not None:
                 per_step[number][cell.status] += 1
+    return _tallied(per_step, numbers)
+
+
+def _tallied(per_step: dict[int, Counter], numbers) -> tuple[list[StatusCount], dict[int, int]]:
     counts = [
         StatusCount(
             status=status,
@@ -149,15 +153,7 @@ def build_counts(cycle, units: list[Unit], *, now: dt.datetime) -> Matrix:
         for cell in cells:
             if cell.step.number in per_step:
                 per_step[cell.step.number][cell.status] += 1
-    counts = [
-        StatusCount(
-            status=status,
-            per_step={n: per_step[n][status] for n in numbers},
-            total=sum(per_step[n][status] for n in numbers),
-        )
-        for status in ORDER
-    ]
-    totals = {n: sum(per_step[n].values()) for n in numbers}
+    counts, totals = _tallied(per_step, numbers)
     return Matrix(
         steps=steps,
         shown_steps=steps,
