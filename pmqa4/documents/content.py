@@ -13,7 +13,8 @@ from django.utils import timezone, translation
 from pmqa4.core.thai import fiscal_month_labels
 from pmqa4.cycles.models import Cycle, StepNumber
 from pmqa4.org.models import Unit
-from pmqa4.plans.models import Activity, ActivityStep, Kpi, KpiActual, PlanItem
+from pmqa4.plans.models import Activity, Kpi, KpiActual, PlanItem
+from pmqa4.plans.selectors import form2_activities
 from pmqa4.reports.achievement import achievement
 from pmqa4.reports.models import REPORT_FIELDS, ResultsReport
 from pmqa4.submissions.models import SignOff
@@ -120,14 +121,7 @@ def form1(unit: Unit, cycle: Cycle, printer: Printer) -> Form1:
 
 
 def form2(unit: Unit, cycle: Cycle, printer: Printer) -> Form2:
-    activities = (
-        Activity.objects.filter(action_plan__unit=unit, action_plan__cycle=cycle)
-        .select_related("dimension")
-        .prefetch_related(
-            "kpis", Prefetch("steps", queryset=ActivityStep.objects.order_by("number"))
-        )
-        .order_by("dimension__number", "number")
-    )
+    activities = form2_activities(unit, cycle)
     rows = [
         (
             a.dimension.number,

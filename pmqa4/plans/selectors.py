@@ -132,17 +132,25 @@ def form1_items_for_this_year(unit, cycle):
     return items.filter(ticked)
 
 
+def form2_activities(unit, cycle, *prefetches):
+    """A unit's Form 2 activities in the printed order, with their dimension, item, KPIs (or
+    ``prefetches`` in their place) and steps: the page, the documents, the snapshot, the API."""
+    return (
+        Activity.objects.filter(action_plan__unit=unit, action_plan__cycle=cycle)
+        .select_related("dimension", "plan_item__dimension")
+        .prefetch_related(
+            *(prefetches or ("kpis",)),
+            Prefetch("steps", queryset=ActivityStep.objects.order_by("number")),
+        )
+        .order_by("dimension__number", "number")
+    )
+
+
 def form2(unit, cycle) -> Form2:
     action_plan = ActionPlan.objects.filter(unit=unit, cycle=cycle).first()
     activities = []
     if action_plan is not None:
-        activities = list(
-            action_plan.activities.select_related("dimension", "plan_item__dimension")
-            .prefetch_related(
-                _sorted_kpis(), Prefetch("steps", queryset=ActivityStep.objects.order_by("number"))
-            )
-            .order_by("dimension__number", "number")
-        )
+        activities = list(form2_activities(unit, cycle, _sorted_kpis()))
     for row in [*activities, *(s for a in activities for s in a.steps.all())]:
         row.month_cells = [(label, m in row.months) for m, label in enumerate(MONTHS, 1)]
         row.months_label = months_text(row.months)

@@ -5,17 +5,15 @@ Each step's snapshot is read in a fixed number of queries, whatever the size of 
 
 from decimal import Decimal
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from pmqa4.plans.models import (
     SHEET_FIELDS_FOR_SCORING,
-    Activity,
-    ActivityStep,
     Kpi,
     KpiActual,
     PlanItem,
 )
+from pmqa4.plans.selectors import form2_activities
 from pmqa4.reports.models import REPORT_FIELDS, ResultsReport
 from pmqa4.teams.models import TeamMember
 
@@ -41,14 +39,7 @@ def plans_snapshot(unit, cycle) -> dict:
         .prefetch_related("kpis")
         .order_by("dimension__number", "number")
     )
-    activities = (
-        Activity.objects.filter(action_plan__unit=unit, action_plan__cycle=cycle)
-        .select_related("dimension")
-        .prefetch_related(
-            "kpis", Prefetch("steps", queryset=ActivityStep.objects.order_by("number"))
-        )
-        .order_by("dimension__number", "number")
-    )
+    activities = form2_activities(unit, cycle)
     kpis = (
         Kpi.objects.filter(unit=unit, cycle=cycle)
         .select_related("sheet__dimension")

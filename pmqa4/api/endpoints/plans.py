@@ -5,7 +5,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from pmqa4.framework.models import Characteristic
-from pmqa4.plans.models import Activity, ActivityStep, Kpi, PlanItem
+from pmqa4.plans.models import Activity, Kpi, PlanItem
+from pmqa4.plans.selectors import form2_activities
 
 from ..access import cycle_for, unit_for
 from ..pagination import Page, Rows
@@ -95,12 +96,5 @@ def plan_items(request, filters: Query[PlanFilters], code: str = Code, year: int
 def activities(request, filters: Query[PlanFilters], code: str = Code, year: int = Year):
     unit = unit_for(request, code)
     cycle = cycle_for(year)
-    rows = (
-        Activity.objects.filter(action_plan__unit=unit, action_plan__cycle=cycle)
-        .select_related("dimension", "plan_item__dimension")
-        .prefetch_related(
-            *_named(), Prefetch("steps", queryset=ActivityStep.objects.order_by("number"))
-        )
-        .order_by("dimension__number", "number")
-    )
+    rows = form2_activities(unit, cycle, *_named())
     return Rows(filters.apply(rows), lambda page: [activity_row(a) for a in page])
