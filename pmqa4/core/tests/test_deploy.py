@@ -1,7 +1,6 @@
 """deploy/: the files a ministry server copies (gunicorn, nginx, systemd, the environment file)
 agree with the application: commands that exist, paths the settings use, limits that fit."""
 
-import os
 import re
 import subprocess
 import sys
@@ -11,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import get_commands
 
-from .test_settings import GOOD, OUR_VARIABLES, manage
+from .test_settings import GOOD, in_production, manage
 
 ROOT = Path(__file__).resolve().parents[3]
 DEPLOY = ROOT / "deploy"
@@ -89,20 +88,9 @@ def test_the_web_service_starts_gunicorn_with_the_configuration_in_the_repositor
 
 def check_gunicorn(**changes) -> subprocess.CompletedProcess:
     """``gunicorn --check-config`` with our configuration: it loads the application too."""
-    environment = {k: v for k, v in os.environ.items() if k not in OUR_VARIABLES}
-    environment |= {**GOOD, "DJANGO_SETTINGS_MODULE": "config.settings.production", **changes}
-    return subprocess.run(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "--check-config",
-            "-c",
-            "deploy/gunicorn.conf.py",
-        ],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    return in_production(
+        [gunicorn, "--check-config", "-c", "deploy/gunicorn.conf.py"], **(GOOD | changes)
     )
 
 

@@ -93,17 +93,18 @@ OUR_VARIABLES = {
 }
 
 
-def manage(*args, **env):
+def in_production(argv: list[str], **env) -> subprocess.CompletedProcess:
+    """``argv`` run from the project as the server runs it: production settings, only ``env``
+    of ours (none of this test process's settings leak in)."""
     environment = {k: v for k, v in os.environ.items() if k not in OUR_VARIABLES}
     environment.update(env, DJANGO_SETTINGS_MODULE="config.settings.production")
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+        argv, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
     )
+
+
+def manage(*args, **env):
+    return in_production([sys.executable, "manage.py", *args], **env)
 
 
 def test_the_deployment_check_is_clean_with_real_values():
