@@ -4,9 +4,16 @@ hold names. Health checks are not logged, they come every few seconds."""
 
 import logging
 import time
+from functools import cache
+
+from django.urls import reverse
 
 log = logging.getLogger("pmqa4.request")
-QUIET_PATHS = frozenset({"/healthz"})
+
+
+@cache
+def quiet_paths() -> frozenset[str]:
+    return frozenset({reverse("healthz")})
 
 
 class RequestLogMiddleware:
@@ -16,7 +23,7 @@ class RequestLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         response = self.get_response(request)
-        if request.path not in QUIET_PATHS and log.isEnabledFor(logging.INFO):
+        if log.isEnabledFor(logging.INFO) and request.path not in quiet_paths():
             user = getattr(request, "user", None)
             status = response.status_code
             log.info(
